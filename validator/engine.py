@@ -1,0 +1,434 @@
+"""Evaluating rules: bind each rule's roles to figures, compute exactly, compare by precision.
+
+For every stated figure a rule can check, the engine tries each binding of the rule's operand
+roles that the grouping allows and keeps the one that agrees best. The check then
+- passes when the computed interval meets the stated one (XBRL Calculations 1.1 style);
+- fails when the binding is certain (the stated figure carries the rule's own role and every
+  figure stands in one sentence), or when the disagreement has the shape of a typo: changing one
+  digit of one figure would make the relation hold;
+- is skipped otherwise, with the reason: figures that merely sit near each other are not
+  assumed to describe the same thing.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable
+from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
+
+import attrs
+
+from . import expr
+from .figures import Figure, Interval, Kind, Qualifier
+from .grouping import Groups, Line
+from .report import Check, Status
+from .rules import Rule
+
+# Which figures may stand for a role, by the roles the vocabulary gave them.
+_ACCEPTS = {
+    "gross": {"gross", "aggregate", "amount", "tranche"},
+    "aggregate": {"aggregate", "gross", "amount", "tranche"},
+    "headline": {"headline"},
+    "commission": {"commission"},
+    "rate": {"commission"},
+    "net": {"net"},
+    "expenses": {"expenses"},
+    "warrants": {"warrants"},
+    "fee_warrants": {"fee_warrants"},
+    "outstanding": {"outstanding"},
+    "ownership": {"ownership"},
+    "fraction": {"fraction"},
+    "amount": {"amount"},
+    "tranche": {"tranche"},
+}
+_KINDS = {
+    "gross": Kind.MONEY, "aggregate": Kind.MONEY, "headline": Kind.MONEY,
+    "commission": Kind.MONEY, "net": Kind.MONEY, "expenses": Kind.MONEY, "amount": Kind.MONEY,
+    "tranche": Kind.MONEY, "rate": Kind.PERCENT, "ownership": Kind.PERCENT,
+    "warrants": Kind.COUNT, "fee_warrants": Kind.COUNT, "outstanding": Kind.COUNT,
+    "quantity": Kind.COUNT, "price": Kind.MONEY, "fraction": Kind.NUMBER,
+}
+_MAX_BINDINGS = 400
+_NEAR_SENTENCES = 1
+
+
+class _Mismatch(Exception):
+    """Operands of different dimensions or currencies: the binding cannot be evaluated."""
+
+
+@attrs.frozen
+class Term:
+    interval: Interval
+    figures: tuple[Figure, ...]
+    dim: tuple  # ("money", currency) | ("count",) | ("ratio",)
+    line: Line | None = None
+
+
+def _term(f: Figure) -> Term:
+    if f.kind is Kind.MONEY:
+        return Term(f.operand, (f,), ("money", f.currency))
+    if f.kind is Kind.COUNT:
+        return Term(f.operand, (f,), ("count",))
+    iv = f.operand
+    if f.kind is Kind.PERCENT:
+        iv = Interval(iv.low / 100, None if iv.high is None else iv.high / 100)
+    return Term(iv, (f,), ("ratio",))
+
+
+def _line_term(line: Line) -> Term:
+    return Term(line.gross, line.figures, ("money", line.price.currency), line)
+
+
+def _combine(op: str, a: Term, b: Term) -> Term:
+    if op in "+-":
+        if a.dim != b.dim:
+            raise _Mismatch(f"{a.dim} {op} {b.dim}")
+        dim = a.dim
+    elif op == "*":
+        dims = {a.dim[0], b.dim[0]}
+        if "ratio" in dims:
+            dim = b.dim if a.dim[0] == "ratio" else a.dim
+        elif dims == {"count", "money"}:
+            dim = a.dim if a.dim[0] == "money" else b.dim
+        else:
+            raise _Mismatch(f"{a.dim} * {b.dim}")
+    else:
+        if b.dim[0] == "ratio":
+            dim = a.dim
+        elif a.dim == b.dim:
+            dim = ("ratio",)
+        elif a.dim[0] == "money" and b.dim[0] == "count":
+            dim = a.dim
+        else:
+            raise _Mismatch(f"{a.dim} / {b.dim}")
+    iv = {"+": a.interval.__add__, "-": a.interval.__sub__, "*": a.interval.__mul__,
+          "/": a.interval.__truediv__}[op](b.interval)
+    return Term(iv, a.figures + b.figures, dim)
+
+
+def _compute(node: expr.Node, bind: dict[str, Term]) -> Term:
+    if isinstance(node, expr.Role):
+        return bind[node.name]
+    if isinstance(node, expr.Sum):
+        return bind[f"sum({node.role})"]
+    if isinstance(node, expr.Const):
+        return Term(Interval.point(node.value), (), ("ratio",))
+    return _combine(node.op, _compute(node.left, bind), _compute(node.right, bind))
+
+
+class Engine:
+    """Evaluates rules over one document's figures and groups."""
+
+    def __init__(self, figures: tuple[Figure, ...], groups: Groups):
+        self.figures = figures
+        self.groups = groups
+
+    # -- candidates -------------------------------------------------------------------------
+    def _accepts(self, role: str, f: Figure) -> bool:
+        return (f.kind is _KINDS.get(role, f.kind)
+                and bool(_ACCEPTS.get(role, {role}) & set(f.roles))
+                and f.role not in ("price", "exercise_price"))
+
+    def _stated(self, role: str, near: Line | None) -> list[Figure]:
+        out = [f for f in self.figures if self._accepts(role, f)]
+        if near is not None:
+            out = [f for f in out if _close(f, near) and f not in near.figures
+                   and (f.qualifier is Qualifier.UP_TO) == near.up_to
+                   and "headline" not in f.roles]
+        return out
+
+    def _operands(self, role: str, near: Line | None) -> list[Term]:
+        if near is not None and role == "quantity":
+            return [_term(near.quantity)]
+        if near is not None and role == "price":
+            return [_term(near.price)]
+        terms = [_term(f) for f in self._stated(role, near)]
+        if role in ("gross", "aggregate"):
+            lines = [near] if near is not None else list(self.groups.lines)
+            terms = [_line_term(x) for x in lines] + terms
+            if near is None:
+                terms.extend(self._line_sums())
+        return terms
+
+    def _line_sums(self) -> list[Term]:
+        """The sum of every offering line that is an actual sale (not an "up to" target)."""
+        actual = [x for x in self.groups.lines if not x.up_to]
+        if len(actual) < 2:
+            return []
+        try:
+            total = _line_term(actual[0])
+            for x in actual[1:]:
+                total = _combine("+", total, _line_term(x))
+        except _Mismatch:
+            return []
+        return [attrs.evolve(total, line=None)]
+
+    # -- evaluation -------------------------------------------------------------------------
+    def run(self, rule: Rule) -> list[Check]:
+        if rule.scope == "restatement":
+            return [self._restatement(rule, w, n) for w, n in self.groups.restatements]
+        if rule.scope == "line":
+            outcomes = []
+            for line in self.groups.lines:
+                outcomes.extend(self._bindings(rule, line))
+        else:
+            outcomes = list(self._bindings(rule, None))
+        return self._assign(rule, outcomes)
+
+    def _bindings(self, rule: Rule, line: Line | None) -> Iterable[_Outcome]:
+        stated_role = rule.check.stated
+        roles = rule.check.operand_roles
+        options: list[list[Term]] = []
+        for role in roles:
+            if role.startswith("sum("):
+                continue
+            options.append(self._operands(role, line))
+        sums = [r for r in _sum_roles(rule.check.computed)]
+        sum_terms = {}
+        for r in sums:
+            terms = self._sum(r)
+            if terms is None:
+                return
+            sum_terms[f"sum({r})"] = terms
+        plain = [r for r in roles if r not in sums]
+        options = [self._operands(r, line) for r in plain]
+        if any(not o for o in options):
+            return
+        for stated in self._stated(stated_role, line):
+            for combo in itertools.islice(itertools.product(*options), _MAX_BINDINGS):
+                if any(stated in t.figures for t in combo):
+                    continue
+                figs = [f for t in combo for f in t.figures]
+                if len(set(f.id for f in figs)) != len(figs):
+                    continue
+                bind = dict(zip(plain, combo, strict=True)) | sum_terms
+                outcome = _evaluate(rule, stated, bind, line)
+                if outcome is not None:
+                    yield outcome
+
+    def _sum(self, role: str) -> Term | None:
+        if role in ("gross", "aggregate"):
+            sums = self._line_sums()
+            return sums[0] if sums else None
+        parts = [_term(f) for f in self._stated(role, None)]
+        if len(parts) < 2:
+            return None
+        total = parts[0]
+        try:
+            for p in parts[1:]:
+                total = _combine("+", total, p)
+        except _Mismatch:
+            return None
+        return total
+
+    def _assign(self, rule: Rule, outcomes: list[_Outcome]) -> list[Check]:
+        """Best outcome first; each stated figure and each line is used once per rule."""
+        outcomes.sort(key=lambda o: o.rank)
+        used_stated, used_lines, checks = set(), set(), []
+        for o in outcomes:
+            if o.stated.id in used_stated or (o.line is not None and o.line.index in used_lines):
+                continue
+            used_stated.add(o.stated.id)
+            if o.line is not None:
+                used_lines.add(o.line.index)
+            checks.append(o.check)
+        return checks
+
+    def _restatement(self, rule: Rule, words: Figure, numeral: Figure) -> Check:
+        bind = {"words": _term(words)}
+        outcome = _evaluate(rule, numeral, bind, None, certain=True)
+        return outcome.check
+
+
+def _sum_roles(node: expr.Node) -> list[str]:
+    if isinstance(node, expr.Sum):
+        return [node.role]
+    if isinstance(node, expr.BinOp):
+        return _sum_roles(node.left) + _sum_roles(node.right)
+    return []
+
+
+def _close(f: Figure, line: Line) -> bool:
+    return f.paragraph == line.paragraph and abs(f.sentence - line.sentence) <= _NEAR_SENTENCES
+
+
+@attrs.frozen
+class _Outcome:
+    check: Check
+    rank: tuple
+    stated: Figure
+    line: Line | None
+
+
+def _evaluate(rule: Rule, stated: Figure, bind: dict[str, Term], line: Line | None,
+              certain: bool = False) -> _Outcome | None:
+    try:
+        computed = _compute(rule.check.computed, bind)
+    except (_Mismatch, ZeroDivisionError, InvalidOperation, ValueError):
+        return None
+    stated_term = _term(stated)
+    if stated_term.dim != computed.dim:
+        return None
+    figures = (stated, *dict.fromkeys(f for t in bind.values() for f in t.figures))
+    figures = tuple(dict.fromkeys(figures))
+    s_iv = stated_term.interval if stated.kind is not Kind.PERCENT else _percent(stated.stated)
+    if stated.kind is not Kind.PERCENT:
+        s_iv = stated.stated
+    relation = rule.check.relation
+    if relation == "==":
+        holds = computed.interval.meets(s_iv)
+    elif relation == ">=":
+        holds = computed.interval.high is None or s_iv.high is None or \
+            s_iv.high >= computed.interval.low
+    else:
+        holds = computed.interval.high is None or s_iv.low <= computed.interval.high
+    scale = Decimal(100) if stated.kind is Kind.PERCENT else Decimal(1)
+    expected = computed.interval.mid * scale
+    difference = stated.value - expected
+    sentences = {f.sentence for f in figures}
+    certain = certain or (
+        stated.role in _ACCEPTS.get(rule.check.stated, {rule.check.stated})
+        and stated.role == rule.check.stated and len(sentences) == 1
+    ) or (rule.check.stated == "headline" and stated.role == "headline")
+    suspect = None
+    if not holds:
+        suspect = _typo_suspect(rule, stated, bind, figures)
+    if holds:
+        status = Status.PASS
+        holds_by = ("inequality" if stated.qualifier is Qualifier.OVER
+                    else "exact" if computed.interval.exact and difference == 0 else "rounding")
+    elif certain or suspect is not None:
+        status, holds_by = Status.FAIL, None
+    else:
+        status, holds_by = Status.SKIPPED, None
+    severity = rule.severity
+    if status is Status.FAIL and _rounding_direction(stated, expected):
+        severity = "warning"
+    reason = None
+    if status is Status.SKIPPED:
+        reason = ("no binding agrees and the figures are not certainly related "
+                  f"(best: {_fmt_plain(expected)} against {stated.text})")
+    check = Check(
+        rule=rule.id, name=rule.name, status=status, severity=severity, figures=figures,
+        stated=stated, expected=expected, computed=computed.interval,
+        difference=difference, holds_by=holds_by, reason=reason, suspect=suspect,
+        message=_message(rule, stated, bind, expected, difference, suspect),
+    )
+    rel = abs(difference) / abs(expected) if expected else Decimal("Infinity")
+    distance = max(f.span.end for f in figures) - min(f.span.start for f in figures)
+    rank = (status is not Status.PASS, not certain and suspect is None, rel, distance)
+    return _Outcome(check, rank, stated, line)
+
+
+def _percent(iv: Interval) -> Interval:
+    return iv
+
+
+def _rounding_direction(stated: Figure, expected: Decimal) -> bool:
+    """A rounded figure one unit off in its last digit: truncated rather than rounded."""
+    if not stated.rounded or stated.qualifier is Qualifier.OVER:
+        return False
+    return abs(stated.value - expected) < stated.unit
+
+
+def _typo_suspect(rule: Rule, stated: Figure, bind: dict[str, Term],
+                  figures: tuple[Figure, ...]) -> Figure | None:
+    """The figure that, with one digit changed, would make the relation hold."""
+    for f in figures:
+        solved = _solve(rule, stated, bind, f)
+        if solved is not None and _one_digit_apart(f, solved):
+            return f
+    return None
+
+
+def _solve(rule: Rule, stated: Figure, bind: dict[str, Term], target: Figure) -> Decimal | None:
+    """The value ``target`` would need for the relation to hold exactly (others as written)."""
+    def value(x: Decimal) -> Decimal:
+        def sub(t: Term) -> Term:
+            if target in t.figures:
+                if len(t.figures) == 1:
+                    iv = Interval.point(x / 100 if target.kind is Kind.PERCENT else x)
+                    return attrs.evolve(t, interval=iv)
+                # a line term: recompute its product with the target replaced
+                q, p = t.figures
+                qv = x if target is q else q.value
+                pv = x if target is p else p.value
+                return attrs.evolve(t, interval=Interval.point(qv * pv))
+            return attrs.evolve(t, interval=Interval.point(t.interval.mid))
+        return _compute(rule.check.computed, {k: sub(t) for k, t in bind.items()}).interval.mid
+
+    try:
+        if target is stated:
+            v = value(Decimal(0)) if False else _compute(rule.check.computed, {
+                k: attrs.evolve(t, interval=Interval.point(t.interval.mid)) for k, t in bind.items()
+            }).interval.mid
+            return v * 100 if stated.kind is Kind.PERCENT else v
+        goal = stated.value / 100 if stated.kind is Kind.PERCENT else stated.value
+        f0, f1 = value(Decimal(0)), value(Decimal(1))
+        if f1 != f0:
+            x = (goal - f0) / (f1 - f0)
+            if x > 0 and abs(value(x) - goal) <= abs(goal) * Decimal("1e-9"):
+                return x
+        g1, g2 = value(Decimal(1)), value(Decimal(2))  # target in a denominator: affine in 1/x
+        a = (g1 - g2) * 2
+        b = g1 - a
+        if a:
+            u = (goal - b) / a
+            if u > 0 and abs(value(1 / u) - goal) <= abs(goal) * Decimal("1e-9"):
+                return 1 / u
+    except (_Mismatch, ZeroDivisionError, InvalidOperation, ValueError, KeyError):
+        return None
+    return None
+
+
+def _one_digit_apart(f: Figure, solved: Decimal) -> bool:
+    """True when the written digits of ``f`` and ``solved`` (at f's precision) differ by one
+    substituted digit or two swapped neighbours, in a figure of at least two digits."""
+    try:
+        written = str(int(f.value.scaleb(-f.exponent).to_integral_value(ROUND_HALF_EVEN)))
+        wanted = str(int(solved.scaleb(-f.exponent).to_integral_value(ROUND_HALF_EVEN)))
+    except (InvalidOperation, ValueError, OverflowError):
+        return False
+    if len(written) < 2 or len(written) != len(wanted) or written == wanted:
+        return False
+    diff = [i for i, (a, b) in enumerate(zip(written, wanted, strict=True)) if a != b]
+    if len(diff) == 1:
+        return True
+    return (len(diff) == 2 and diff[1] == diff[0] + 1
+            and written[diff[0]] == wanted[diff[1]] and written[diff[1]] == wanted[diff[0]])
+
+
+def _fmt_plain(v: Decimal) -> str:
+    return f"{v.normalize():f}" if v == v.to_integral_value() else f"{v:f}"
+
+
+def _message(rule: Rule, stated: Figure, bind: dict[str, Term], expected: Decimal,
+             difference: Decimal, suspect: Figure | None) -> str:
+    from .numbers import render_like
+
+    def name(role: str) -> str:
+        t = bind.get(role)
+        if t is None:
+            return role
+        if len(t.figures) == 1:
+            return t.figures[0].text
+        if t.line is not None:
+            return f"({t.figures[0].text} × {t.figures[1].text})"
+        return "(" + " + ".join(f"{a.text} × {b.text}" for a, b in _pairs(t.figures)) + ")"
+
+    computed_text = expr.render(rule.check.computed, name)
+    values = {
+        "expected": f"{computed_text} = {render_like(expected, stated, extra_digits=2)}",
+        "stated": stated.text,
+        "difference": render_like(abs(difference), stated, extra_digits=2),
+        "relation": rule.check_text,
+        "computed": render_like(expected, stated, extra_digits=2),
+    }
+    text = rule.message.format(**values)
+    if suspect is not None and suspect is not stated:
+        text += f"; a one-digit typo in {suspect.text} would explain it"
+    return text
+
+
+def _pairs(figs: tuple[Figure, ...]):
+    return zip(figs[0::2], figs[1::2], strict=False)

@@ -1,0 +1,13 @@
+"""Output formats: a registry of pure functions ``Report -> str``, one module each."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..report import Report
+from . import json_format, text
+
+FORMATS: dict[str, Callable[..., str]] = {
+    "text": text.render,
+    "json": json_format.render,
+}

@@ -1,0 +1,67 @@
+"""JSON output, schema placement-validator/report/v1."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+from ..figures import Figure
+from ..report import Check, DocumentReport, Report
+
+SCHEMA = "placement-validator/report/v1"
+
+
+def _num(v: Decimal | None) -> str | None:
+    if v is None:
+        return None
+    text = f"{v:f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text
+
+
+def figure_json(f: Figure) -> dict:
+    stated = f.stated
+    return {
+        "id": f.id, "text": f.text, "value": _num(f.value), "low": _num(stated.low),
+        "high": _num(stated.high), "kind": f.kind.value, "currency": f.currency,
+        "qualifier": f.qualifier.value, "exponent": f.exponent, "noun": f.noun,
+        "role": f.role, "roles": list(f.roles), "start": f.span.start, "end": f.span.end,
+        "line": f.span.line, "column": f.span.column,
+    }
+
+
+def check_json(c: Check) -> dict:
+    where = c.location
+    return {
+        "rule": c.rule, "name": c.name, "status": c.status.value, "severity": c.severity,
+        "figures": [f.id for f in c.figures],
+        "stated": _num(c.stated.value) if c.stated else None,
+        "expected": _num(c.expected),
+        "computed_low": _num(c.computed.low) if c.computed else None,
+        "computed_high": _num(c.computed.high) if c.computed else None,
+        "difference": _num(c.difference), "holds_by": c.holds_by, "reason": c.reason,
+        "suspect": c.suspect.id if c.suspect else None,
+        "line": where.span.line if where else None,
+        "column": where.span.column if where else None,
+        "message": c.message,
+    }
+
+
+def document_json(d: DocumentReport) -> dict:
+    out = {"path": d.path, "figures": [figure_json(f) for f in d.figures],
+           "checks": [check_json(c) for c in d.checks],
+           "unused_money": [f.id for f in d.unused_money]}
+    if d.error:
+        out["error"] = d.error
+    return out
+
+
+def render(report: Report, **_options) -> str:
+    data = {
+        "schema": SCHEMA,
+        "documents": [document_json(d) for d in report.documents],
+        "summary": {"documents": len(report.documents), "checks": len(report.checks),
+                    "failures": len(report.failures), "errors": len(report.errors)},
+    }
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"

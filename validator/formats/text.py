@@ -1,0 +1,44 @@
+"""Text output, as a linter writes it: path:line:column: RULE severity message, source, caret."""
+
+from __future__ import annotations
+
+from ..report import Report, Status
+
+
+def render(report: Report, color: bool = False, verbose: bool = False, **_options) -> str:
+    red, yellow, bold, reset = (("\x1b[31m", "\x1b[33m", "\x1b[1m", "\x1b[0m") if color
+                                else ("", "", "", ""))
+    out: list[str] = []
+    for d in report.documents:
+        if d.error:
+            out.append(f"{d.path}: error: {d.error.removeprefix(d.path + ': ')}")
+            continue
+        for c in d.checks:
+            if c.status is Status.SKIPPED and not verbose:
+                continue
+            if c.status is Status.PASS and not verbose:
+                continue
+            f = c.location
+            line, col = (f.span.line, f.span.column) if f else (1, 1)
+            tint = red if c.severity == "error" else yellow
+            label = c.severity if c.status is Status.FAIL else c.status.value
+            detail = c.message if c.status is not Status.SKIPPED else c.reason
+            out.append(f"{bold}{d.path}:{line}:{col}:{reset} {c.rule} {tint}{label}{reset} "
+                       f"{detail}")
+            if c.status is Status.FAIL and f is not None and line <= len(d.source_lines):
+                src = d.source_lines[line - 1].rstrip("\r")
+                out.append(f"    {src}")
+                width = max(1, f.span.end - f.span.start)
+                out.append("    " + " " * (col - 1) + "^" * width)
+        if verbose and d.unused_money:
+            names = ", ".join(f"{f.text} ({f.span.line}:{f.span.column})" for f in d.unused_money)
+            out.append(f"{d.path}: note: money figures no check used: {names}")
+    n_checks = len(report.checks)
+    n_pass = sum(c.status is Status.PASS for c in report.checks)
+    n_skip = sum(c.status is Status.SKIPPED for c in report.checks)
+    errors = sum(c.severity == "error" for c in report.failures)
+    warnings = len(report.failures) - errors
+    out.append(f"{len(report.documents)} document(s), {n_checks} check(s): {n_pass} passed, "
+               f"{errors} error(s), {warnings} warning(s), {n_skip} skipped"
+               + (f", {len(report.errors)} unreadable" if report.errors else ""))
+    return "\n".join(out) + "\n"

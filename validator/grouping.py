@@ -1,0 +1,82 @@
+"""Grouping: figures with roles become offering lines and restatement pairs.
+
+An offering line is one class or tranche: "4,079,000 units at $1 per unit for gross proceeds of
+$4.1 million". It is anchored on its price; its quantity is the count of securities that the
+same sentence pairs with that price.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from .figures import Figure, Interval, Kind, Qualifier
+
+_SECURITIES = ("shares", "units", "warrants", "receipts", "ads", "options", "securities")
+
+
+@attrs.frozen
+class Line:
+    index: int
+    price: Figure
+    quantity: Figure
+
+    @property
+    def figures(self) -> tuple[Figure, ...]:
+        return (self.quantity, self.price)
+
+    @property
+    def gross(self) -> Interval:
+        return self.quantity.operand * self.price.operand
+
+    @property
+    def sentence(self) -> int:
+        return self.price.sentence
+
+    @property
+    def paragraph(self) -> int:
+        return self.price.paragraph
+
+    @property
+    def up_to(self) -> bool:
+        return Qualifier.UP_TO in (self.quantity.qualifier, self.price.qualifier)
+
+
+@attrs.frozen
+class Groups:
+    lines: tuple[Line, ...]
+    restatements: tuple[tuple[Figure, Figure], ...]  # (in words, in numerals)
+
+
+def _is_quantity(f: Figure) -> bool:
+    return (f.kind is Kind.COUNT and f.noun in _SECURITIES and f.value > 1
+            and f.role not in ("outstanding", "fee_warrants"))
+
+
+def group(figures: tuple[Figure, ...], text: str) -> Groups:
+    lines: list[Line] = []
+    for i, f in enumerate(figures):
+        if f.kind is not Kind.MONEY or f.role != "price":
+            continue
+        quantity = _quantity_for(figures, i)
+        if quantity is not None:
+            lines.append(Line(len(lines), f, quantity))
+    restatements = []
+    for a, b in zip(figures, figures[1:], strict=False):
+        between = text[a.span.end:b.span.start]
+        if a.words and not b.words and between.strip() == "(" and a.value > 1:
+            restatements.append((a, b))
+    return Groups(tuple(lines), tuple(restatements))
+
+
+def _quantity_for(figures: tuple[Figure, ...], i: int) -> Figure | None:
+    price = figures[i]
+    same = [f for f in figures if f.sentence == price.sentence and _is_quantity(f)]
+    before = [f for f in same if f.span.end <= price.span.start]
+    if before:
+        return before[-1]
+    after = [f for f in same if f.span.start >= price.span.end]
+    if after:
+        return after[0]
+    previous = [f for f in figures if f.paragraph == price.paragraph
+                and f.sentence == price.sentence - 1 and _is_quantity(f)]
+    return previous[-1] if previous else None

@@ -1,0 +1,33 @@
+"""Formatting computed values in the release's own notation, with babel's CLDR data."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from .figures import Figure, Kind
+
+_PREFIX = re.compile(r"^\D*?(?=[\d.])")
+
+
+def render_like(value: Decimal, like: Figure, extra_digits: int = 0, locale: str = "en_US") -> str:
+    """``value`` written the way ``like`` is: same currency mark, full digits.
+
+    ``extra_digits`` keeps cents (or more) where the stated figure dropped them, so that a
+    difference below the stated precision stays visible.
+    """
+    from babel.numbers import format_decimal
+
+    if like.kind is Kind.PERCENT:
+        return format_decimal(value, format="#,##0.####", locale=locale) + "%"
+    decimals = max(-like.exponent, 0) if like.exponent < 0 else 0
+    if like.kind is Kind.MONEY:
+        decimals = max(decimals, extra_digits)
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    text = format_decimal(value, format=pattern, locale=locale, decimal_quantization=True)
+    if like.kind is Kind.MONEY:
+        prefix = _PREFIX.match(like.text).group() if _PREFIX.match(like.text) else ""
+        if not prefix.strip() or prefix.strip()[0].isdigit():
+            prefix = {"GBP": "£", "EUR": "€", "MYR": "RM"}.get(like.currency or "", "$")
+        return f"{prefix}{text}"
+    return text

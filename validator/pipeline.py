@@ -1,0 +1,48 @@
+"""The pipeline, in one direction: read → scan figures → assign roles → group → evaluate → report."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from . import grouping, roles, scanner
+from .engine import Engine
+from .reader import Document, InputError, read_path
+from .report import DocumentReport, Report
+from .rules import Rule, builtin_rules
+from .vocabulary import Vocabulary, builtin
+
+
+def check_document(doc: Document, rules: tuple[Rule, ...] | None = None,
+                   vocabulary: Vocabulary | None = None) -> DocumentReport:
+    """Every check of every rule over one decoded document."""
+    rules = builtin_rules() if rules is None else rules
+    figures = roles.assign(doc, scanner.scan(doc), vocabulary or builtin())
+    groups = grouping.group(figures, doc.text)
+    engine = Engine(figures, groups)
+    checks = [c for rule in rules for c in engine.run(rule)]
+    checks.sort(key=lambda c: (c.location.span.start if c.location else -1, c.rule))
+    return DocumentReport(doc.path, figures, tuple(checks),
+                          tuple(doc.original.split("\n")))
+
+
+def check_text(text: str, path: str = "<text>", rules: tuple[Rule, ...] | None = None,
+               vocabulary: Vocabulary | None = None) -> DocumentReport:
+    """Check a release given as text; ``path`` is only used to name it in the report."""
+    return check_document(Document.from_text(text, path), rules, vocabulary)
+
+
+def check_file(path: str | Path, rules: tuple[Rule, ...] | None = None,
+               vocabulary: Vocabulary | None = None) -> DocumentReport:
+    """Check one file. An unreadable file gives a report whose ``error`` says why."""
+    try:
+        doc = read_path(path)
+    except InputError as exc:
+        return DocumentReport(str(path), (), (), error=str(exc))
+    return check_document(doc, rules, vocabulary)
+
+
+def check_files(paths: Iterable[str | Path], rules: tuple[Rule, ...] | None = None,
+                vocabulary: Vocabulary | None = None) -> Report:
+    """Check a batch; a bad file is reported and the others are still checked."""
+    return Report(tuple(check_file(p, rules, vocabulary) for p in paths))

@@ -1,0 +1,123 @@
+"""Assigning roles: what each figure is in the deal, decided from the words around it.
+
+The words are data (rules/vocabulary/*.toml). A figure keeps every role whose cue was found,
+nearest first; the nearest is its primary role. Sentences and paragraphs are recorded so that
+grouping can keep related figures together.
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from .figures import Figure, Kind
+from .reader import Document
+from .vocabulary import Vocabulary
+
+_ABBREVIATIONS = re.compile(
+    r"(?i)(?:\b(?:inc|corp|co|ltd|plc|llc|no|nos|approx|e\.g|i\.e|u\.s|mr|mrs|ms|dr|st|mass|"
+    r"vs|etc|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|a\.m|p\.m|cent|est|fig|ref|"
+    r"s\.a|n\.v|ag|se|pty|bhd|int|intl|dept|corp|cdn)\.|\b[A-Z]\.)$"
+)
+_SENTENCE_END = re.compile(r"[.!?](?=[\s\"')\]]*\s+[\"'(\[]?[A-Z0-9$£€•\-])|\n")
+
+
+@attrs.frozen
+class Sentence:
+    start: int
+    end: int
+    paragraph: int
+
+
+def sentences(text: str) -> tuple[Sentence, ...]:
+    """Split text into sentences; a newline always ends one, a blank line ends a paragraph."""
+    out: list[Sentence] = []
+    paragraph, start = 0, 0
+    for m in _SENTENCE_END.finditer(text):
+        if m.group() != "\n" and _ABBREVIATIONS.search(text[max(0, m.start() - 12):m.end()]):
+            continue
+        end = m.end()
+        if text[start:end].strip():
+            out.append(Sentence(start, end, paragraph))
+        if m.group() == "\n":
+            paragraph += 1
+        start = end
+    if text[start:].strip():
+        out.append(Sentence(start, len(text), paragraph))
+    return tuple(out)
+
+
+def assign(doc: Document, figures: tuple[Figure, ...], vocabulary: Vocabulary) -> tuple[Figure, ...]:
+    """Every figure with its roles, sentence and paragraph filled in."""
+    sents = sentences(doc.text)
+    title = _title_paragraph(doc.text, sents)
+    out = []
+    index = 0
+    previous_end: dict[Kind, int] = {}
+    for f in figures:
+        while index + 1 < len(sents) and sents[index].end <= f.span.start:
+            index += 1
+        s = sents[index] if sents else Sentence(0, len(doc.text), 0)
+        # a cue before a figure belongs to it only if no figure of the same kind stands between
+        left_from = max(s.start, previous_end.get(f.kind, 0))
+        left = doc.text[left_from:f.span.start]
+        right = doc.text[f.span.end:s.end]
+        previous_end[f.kind] = f.span.end
+        found = _cues(f, left, right, vocabulary)
+        roles = [role for _, role in sorted(found)]
+        if s.paragraph == title and f.kind is Kind.MONEY:
+            roles.insert(0, "headline")
+        roles.extend(r for r in _default_roles(f) if r not in roles)
+        out.append(attrs.evolve(
+            f, role=roles[0] if roles else None, roles=tuple(roles),
+            cue_distance=min(found)[0] if found else None,
+            sentence=index, paragraph=s.paragraph,
+        ))
+    return tuple(out)
+
+
+def _cues(f: Figure, left: str, right: str, vocabulary: Vocabulary) -> list[tuple[int, str]]:
+    found: list[tuple[int, str]] = []
+    for cue in vocabulary.cues:
+        if f.kind not in cue.kinds:
+            continue
+        best = None
+        if cue.before is not None:
+            tail = left[-cue.window:]
+            last = None
+            for last in cue.before.finditer(tail):
+                pass
+            if last is not None:
+                best = len(tail) - last.end()
+        if cue.after is not None:
+            m = cue.after.match(right[:cue.window])
+            if m is not None:
+                d = len(m.group()) - len(m.group().lstrip())
+                best = d if best is None else min(best, d)
+        if best is not None:
+            found.append((best, cue.role))
+    lost = {r for _, role in found for c in vocabulary.cues if c.role == role for r in c.overrides}
+    return [(d, role) for d, role in found if role not in lost]
+
+
+def _default_roles(f: Figure) -> list[str]:
+    if f.kind is Kind.MONEY:
+        return ["amount"]
+    if f.kind is Kind.COUNT:
+        return ["warrants"] if f.noun == "warrants" else ["quantity"]
+    if f.kind is Kind.PERCENT:
+        return ["percent"]
+    if f.words and f.value < 1:
+        return ["fraction"]
+    return []
+
+
+def _title_paragraph(text: str, sents: tuple[Sentence, ...]) -> int | None:
+    """The first paragraph is the headline when it is one short line."""
+    if not sents:
+        return None
+    first = sents[0]
+    line_end = text.find("\n", first.start)
+    line = text[first.start:line_end if line_end >= 0 else len(text)]
+    return first.paragraph if len(line.strip()) <= 200 else None

@@ -1,0 +1,137 @@
+"""Rules as data: rule files are parsed and strictly validated into frozen Rule objects, once."""
+
+from __future__ import annotations
+
+import re
+import string
+import tomllib
+from functools import cache
+from pathlib import Path
+
+import attrs
+
+from . import expr
+from .rulefiles import RuleFileError, rules_dir
+
+# Roles a rule may name. Vocabulary roles come from the words around a figure; the others are
+# made by grouping: `quantity` and `price` of an offering line, `fraction` ("one-half of one
+# warrant"), `words` and `numeral` for "one million (1,000,000)".
+ROLES = frozenset({
+    "quantity", "price", "gross", "aggregate", "headline", "commission", "net", "expenses",
+    "rate", "warrants", "fee_warrants", "fraction", "outstanding", "ownership", "words",
+    "numeral", "amount", "tranche",
+})
+SCOPES = ("line", "document", "restatement")
+SEVERITIES = ("error", "warning")
+_KEYS = {"id", "name", "summary", "severity", "scope", "check", "message", "explanation",
+         "examples", "aliases"}
+_ID = re.compile(r"^PV\d{3}$")
+_NAME = re.compile(r"^[a-z]+(?:-[a-z]+)*$")
+_PLACEHOLDERS = {"expected", "stated", "difference", "relation", "computed"}
+
+
+@attrs.frozen
+class Example:
+    text: str
+    holds: bool
+
+
+@attrs.frozen
+class Rule:
+    id: str
+    name: str
+    summary: str
+    severity: str
+    scope: str
+    check: expr.Check
+    check_text: str
+    message: str
+    explanation: str
+    examples: tuple[Example, ...]
+    source: str
+
+    @property
+    def roles(self) -> tuple[str, ...]:
+        return (self.check.stated, *self.check.operand_roles)
+
+
+def _line_of(text: str, key: str) -> int:
+    m = re.search(rf"(?m)^\s*{re.escape(key)}\s*=", text)
+    return text.count("\n", 0, m.start()) + 1 if m else 1
+
+
+def parse_rule(text: str, source: str) -> Rule:
+    """One rule from the text of its TOML file; every problem names the file and line."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise RuleFileError(f"{source}: TOML syntax error: {exc}") from None
+
+    def fail(key: str, problem: str):
+        raise RuleFileError(f"{source}:{_line_of(text, key)}: {key}: {problem}")
+
+    for key in data:
+        if key not in _KEYS:
+            fail(key, "unknown key")
+    for key in ("id", "name", "summary", "severity", "scope", "check", "message", "explanation"):
+        if key not in data:
+            raise RuleFileError(f"{source}:1: missing required key {key!r}")
+        if not isinstance(data[key], str) or not data[key].strip():
+            fail(key, "must be a non-empty string")
+    if not _ID.match(data["id"]):
+        fail("id", f"{data['id']!r} is not of the form PV001")
+    if not _NAME.match(data["name"]):
+        fail("name", f"{data['name']!r} is not kebab-case")
+    if data["severity"] not in SEVERITIES:
+        fail("severity", f"must be one of {', '.join(SEVERITIES)}")
+    if data["scope"] not in SCOPES:
+        fail("scope", f"must be one of {', '.join(SCOPES)}")
+    try:
+        check = expr.parse(data["check"], ROLES)
+    except expr.ExprError as exc:
+        fail("check", str(exc))
+    used = {f for _, f, _, _ in string.Formatter().parse(data["message"]) if f}
+    if used - _PLACEHOLDERS:
+        fail("message", f"unknown placeholder {{{sorted(used - _PLACEHOLDERS)[0]}}}")
+    examples = []
+    for i, ex in enumerate(data.get("examples", [])):
+        if not isinstance(ex, dict) or set(ex) != {"text", "holds"}:
+            fail("examples", f"example {i + 1} needs exactly `text` and `holds`")
+        if not isinstance(ex["text"], str) or type(ex["holds"]) is not bool:
+            fail("examples", f"example {i + 1}: text must be a string and holds a boolean")
+        examples.append(Example(ex["text"], ex["holds"]))
+    if {e.holds for e in examples} != {True, False}:
+        fail("examples", "a rule needs at least one passing and one failing example")
+    return Rule(data["id"], data["name"], data["summary"].strip(), data["severity"],
+                data["scope"], check, data["check"], data["message"].strip(),
+                data["explanation"].strip(), tuple(examples), source)
+
+
+def load_rules(paths: tuple[Path, ...] = ()) -> tuple[Rule, ...]:
+    """The shipped rules plus any extra rule files or directories, sorted by id."""
+    files = sorted(rules_dir().glob("PV*.toml"))
+    for p in paths:
+        p = Path(p)
+        if p.is_dir():
+            files.extend(sorted(p.glob("*.toml")))
+        elif p.is_file():
+            files.append(p)
+        else:
+            raise RuleFileError(f"{p}: no such rule file or directory")
+    rules: dict[str, Rule] = {}
+    for f in files:
+        try:
+            text = f.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise RuleFileError(f"{f}: cannot read rule file ({exc})") from None
+        rule = parse_rule(text, str(f))
+        if rule.id in rules:
+            raise RuleFileError(f"{f}:{_line_of(text, 'id')}: id: duplicate rule id {rule.id} "
+                                f"(also in {rules[rule.id].source})")
+        rules[rule.id] = rule
+    return tuple(sorted(rules.values(), key=lambda r: r.id))
+
+
+@cache
+def builtin_rules() -> tuple[Rule, ...]:
+    return load_rules()

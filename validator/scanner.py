@@ -1,0 +1,313 @@
+"""Scanning: every number in a release becomes a Figure with its exact value, precision and span.
+
+Numbers that are not figures of a deal (dates, years, times, phone numbers, identifiers such as
+"333-193467" or "61-101", section and rule numbers, "Phase 2b", web and mail addresses) are masked
+first and never become figures.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from decimal import Decimal, InvalidOperation
+
+from .figures import Figure, Kind, Qualifier, Span
+from .reader import Document
+
+# Longest first so that "US$" wins over "$" and "CAD" over "CA$"-less readings.
+_PREFIXES = {
+    "US$": "USD", "U.S.$": "USD", "USD$": "USD", "USD": "USD",
+    "CA$": "CAD", "CAD$": "CAD", "CAD": "CAD", "C$": "CAD", "Cdn$": "CAD", "CDN$": "CAD",
+    "AU$": "AUD", "AUD$": "AUD", "AUD": "AUD", "A$": "AUD",
+    "NZ$": "NZD", "NZD": "NZD", "HK$": "HKD", "HKD": "HKD", "S$": "SGD", "SG$": "SGD",
+    "SGD": "SGD", "R$": "BRL", "£": "GBP", "GBP": "GBP", "€": "EUR", "EUR": "EUR",
+    "CHF": "CHF", "SEK": "SEK", "NOK": "NOK", "DKK": "DKK", "ZAR": "ZAR", "JPY": "JPY",
+    "¥": "JPY", "₹": "INR", "INR": "INR", "Rs.": "INR", "Rs": "INR", "RM": "MYR", "MYR": "MYR",
+    "$": "$",
+}
+_SUFFIX_CODES = {
+    "USD": "USD", "CAD": "CAD", "AUD": "AUD", "GBP": "GBP", "EUR": "EUR", "CHF": "CHF",
+    "SEK": "SEK", "NOK": "NOK", "DKK": "DKK", "HKD": "HKD", "SGD": "SGD", "NZD": "NZD",
+    "dollars": "$", "euros": "EUR", "pounds": "GBP",
+}
+# Minor units: the value is converted to the major unit ("4p" is 0.04 GBP).
+_MINOR = {"p": "GBP", "pence": "GBP", "penny": "GBP", "c": "$", "cent": "$", "cents": "$",
+          "¢": "$", "sen": "MYR"}
+_SCALES = {"thousand": 3, "k": 3, "million": 6, "mln": 6, "mn": 6, "mm": 6, "m": 6,
+           "billion": 9, "bn": 9, "b": 9, "trillion": 12}
+_WORD_SCALES = ("thousand", "million", "billion", "trillion")
+
+_DOLLAR_CODES = frozenset({"USD", "CAD", "AUD", "NZD", "HKD", "SGD"})
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+_TOKEN = re.compile(
+    rf"""
+    (?:(?<![\w$£€¥₹])(?P<pre>{_alt(_PREFIXES)})\s?)?
+    (?P<num>{_NUMBER})
+    (?:
+        (?P<wscale>\s?(?i:thousand|million|billion|trillion|mln|mn|bn)\b)
+      | (?P<sscale>(?:mm|m|M|b|k|K|bn)(?![\w.$]|\.\w))
+    )?
+    (?:
+        (?P<pct>\s?%|\s?(?i:per\s?cent|percent)\b\.?|\s?pct\b)
+      | \s?(?P<minor>pence|penny|p(?![\w.]|\.\w)|cents?|c(?![\w.]|\.\w)|¢|sen\b)
+      | \s(?P<post>{_alt(_SUFFIX_CODES)})\b
+    )?
+    """,
+    re.VERBOSE,
+)
+
+_UNITS_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+_TENS_WORDS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+               "seventy": 70, "eighty": 80, "ninety": 90}
+_FRACTIONS = {"half": Decimal(1) / 2, "third": Decimal(1) / 3, "quarter": Decimal(1) / 4,
+              "fourth": Decimal(1) / 4, "fifth": Decimal(1) / 5, "thirds": Decimal(2) / 3,
+              "quarters": Decimal(3) / 4}
+_WORD_NUMBER = re.compile(
+    rf"""(?ix)\b
+    (?:
+        (?P<fnum>one|a|two|three)[-\s](?P<frac>halves|half|thirds|third|quarters|quarter|fourth|fifth)
+      | (?P<tens>{_alt(_TENS_WORDS)})(?:[-\s](?P<ones>{_alt(_UNITS_WORDS)}))?
+      | (?P<unit>{_alt(_UNITS_WORDS)})
+    )
+    (?P<wscale>\s(?:hundred\s)?(?:thousand|million|billion)|\shundred)?
+    (?P<pct>\s(?:per\s?cent|percent)\b\.?)?
+    (?P<minor>\s(?:cents?|pence))?
+    \b(?!-)""",
+)
+
+_MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_MASKS = re.compile(
+    rf"""(?x)
+      https?://\S+ | www\.\S+ | \S+@\S+\.\w+                      # addresses
+    | \+?\(?\d{{1,3}}\)?[-.\s]?\(?\d{{3}}\)?[-.\s]\d{{3}}[-.\s]\d{{4}}\b   # phone numbers
+    | \b\d+(?:[-/]\d+)+\b(?!\s?(?:%|per\s?cent))                 # identifiers, 61-101, 12/31/2024
+    | \b\d{{1,2}}[:.]\d{{2}}\s?(?:a\.?m\.?|p\.?m\.?|\(|hours|\b(?i:am|pm)\b)  # times
+    | \b\d{{1,2}}:\d{{2}}\b
+    | \b{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?   # December 27, 2016
+    | \b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}(?:,?\s+\d{{4}})?  # 3 May 2028
+    | \b{_MONTHS},?\s+\d{{4}}                                   # February 2016
+    | \b(?:Q[1-4]|H[12]|FY)\s?\d{{2,4}}\b
+    """,
+)
+# A word right before a number that makes it a reference, not a figure: "Section 4", "Rule 506".
+_REFERENCE = re.compile(
+    r"(?i)(?:\b(?:section|sections|rule|rules|item|form|regulation|no|nos|number|note|notes|"
+    r"clause|schedule|part|chapter|instrument|article|policy|file|phase|tier|level|series|"
+    r"act\s+of|page|exhibit|annex|appendix|paragraph|code|chapter|resolution|step|stage|"
+    r"circular|ni|mi|version|room|suite|unit|box|floor|route|highway)\.?\s*#?)$"
+)
+_SECURITY_NOUNS = ("shares", "share", "units", "unit", "warrants", "warrant", "stock",
+                   "securities", "receipts", "ADSs", "ADS", "options", "notes", "debentures",
+                   "rights")
+_NOUN_AFTER = re.compile(
+    r"""(?x)\s*(?:\(\w+\)\s*)?
+    (?:(?!(?:at|for|per|to|each|which|was|were|is|are|with|by|from|on|in|that|and|or|
+            representing|priced|issued|sold|at)\b)[A-Za-z][\w'’-]*\s+(?:\(\w+\)\s*)?){0,4}?
+    (?P<noun>(?i:shares?|units?|warrants?|stock|securities|receipts?|ADSs?|options?|
+             debentures?|notes))\b""",
+)
+_LABEL = re.compile(r"(?P<label>[^\n:]{2,100}):\s*$")
+_MAX_DIGITS = 30
+
+
+def scan(doc: Document) -> tuple[Figure, ...]:
+    """All figures of a document, in order of appearance."""
+    text = doc.text
+    masked = _mask(text)
+    found: list[tuple[int, int, Figure]] = []
+    for m in _TOKEN.finditer(masked):
+        fig = _numeral(doc, masked, m)
+        if fig is not None:
+            found.append((fig.span.start, fig.span.end, fig))
+    taken = [(s, e) for s, e, _ in found]
+    for m in _WORD_NUMBER.finditer(masked):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        fig = _words(doc, masked, m)
+        if fig is not None:
+            found.append((fig.span.start, fig.span.end, fig))
+    found.sort(key=lambda t: t[0])
+    figures = [attrs_evolve_id(f, f"f{i}") for i, (_, _, f) in enumerate(found, 1)]
+    return tuple(_resolve_dollars(figures))
+
+
+def attrs_evolve_id(fig: Figure, new_id: str) -> Figure:
+    import attrs
+
+    return attrs.evolve(fig, id=new_id)
+
+
+def _mask(text: str) -> str:
+    """Blank out (same length) everything that looks like a number but is not a deal figure."""
+    return _MASKS.sub(lambda m: " " * (m.end() - m.start()), text)
+
+
+def _numeral(doc: Document, text: str, m: re.Match) -> Figure | None:
+    num, pre = m.group("num"), m.group("pre")
+    start, end = m.start(), m.end()
+    before, after = text[max(0, start - 40):start], text[end:end + 60]
+    # glued to a word or another number: "S-3", "Q4", "Phase 2b", "4(a)(2)", "9,000-metre"
+    if not pre and (before[-1:].isalnum() or before[-1:] in "-_/.#" or _REFERENCE.search(before)):
+        return None
+    if after[:1].isalpha() and not (m.group("sscale") or m.group("minor") or m.group("wscale")):
+        return None
+    if re.match(r"-[A-Za-z]|\([a-z0-9]{1,3}\)", after) and not m.group("pct"):
+        return None
+    digits = num.replace(",", "")
+    if len(digits) > _MAX_DIGITS:
+        return None
+    try:
+        base = Decimal(digits)
+    except InvalidOperation:  # pragma: no cover - the pattern admits only digits
+        return None
+    exponent = base.as_tuple().exponent
+    scale_word = (m.group("wscale") or m.group("sscale") or "").strip().lower()
+    scale = _SCALES.get(scale_word, 0)
+    currency = _PREFIXES.get(pre) if pre else None
+    kind = Kind.MONEY if currency else Kind.NUMBER
+    minor = (m.group("minor") or "").strip().lower()
+    if m.group("pct"):
+        if currency:
+            return None
+        kind = Kind.PERCENT
+    elif minor and not currency:
+        kind, currency, scale = Kind.MONEY, _MINOR[minor], scale - 2
+        if minor in ("c", "cent", "cents", "¢") and re.search(r"(?i)singapore\s*$", before):
+            currency = "SGD"
+    elif m.group("post") and not currency:
+        kind, currency = Kind.MONEY, _SUFFIX_CODES[m.group("post")]
+    if m.group("sscale") and kind is not Kind.MONEY and not _NOUN_AFTER.match(after):
+        return None  # "5 m" of rock, "2b": only money and counts take a one-letter scale
+    if kind is Kind.NUMBER and _is_year(digits, after):
+        return None
+    value = base.scaleb(scale)
+    noun = None
+    if kind is Kind.NUMBER:
+        noun = _noun(text, start, end)
+        if noun:
+            kind = Kind.COUNT
+    return _figure(doc, start, end, value, exponent + scale, kind, currency, noun, words=False)
+
+
+def _is_year(digits: str, after: str) -> bool:
+    return (len(digits) == 4 and digits.isdigit() and 1900 <= int(digits) <= 2100
+            and not _NOUN_AFTER.match(after))
+
+
+def _noun(text: str, start: int, end: int) -> str | None:
+    """The security a number counts: the noun after it, or the label before a colon."""
+    m = _NOUN_AFTER.match(text, end, min(len(text), end + 80))
+    if m:
+        return _canonical_noun(m.group("noun"))
+    line_start = text.rfind("\n", 0, start) + 1
+    label = _LABEL.search(text[line_start:start])
+    if label:
+        nouns = re.findall(r"(?i)\b(shares?|units?|warrants?|stock|securities|options?)\b",
+                           label.group("label"))
+        if nouns:
+            return _canonical_noun(nouns[0])
+    return None
+
+
+def _canonical_noun(noun: str) -> str:
+    n = noun.lower()
+    for base in ("share", "unit", "warrant", "receipt", "option", "debenture", "note", "ads"):
+        if n.startswith(base):
+            return base + "s"
+    return "shares" if n == "stock" else n
+
+
+def _words(doc: Document, text: str, m: re.Match) -> Figure | None:
+    if m.group("frac"):
+        num = 1 if m.group("fnum").lower() in ("one", "a") else _UNITS_WORDS[m.group("fnum").lower()]
+        value = num * _FRACTIONS[m.group("frac").lower().rstrip("s") if num == 1 else
+                                 m.group("frac").lower()]
+        if num > 1 and m.group("frac").lower() in ("half", "third", "quarter"):
+            return None
+        if num > 1 and m.group("frac").lower() == "thirds":
+            value = Decimal(num) / 3
+        elif num > 1 and m.group("frac").lower() == "quarters":
+            value = Decimal(num) / 4
+        return _figure(doc, m.start(), m.end(), value, 0, Kind.NUMBER, None, None, words=True)
+    if m.group("tens"):
+        value = _TENS_WORDS[m.group("tens").lower()] + _UNITS_WORDS.get(
+            (m.group("ones") or "").lower(), 0)
+    else:
+        word = m.group("unit").lower()
+        if word == "one" and not (m.group("wscale") or m.group("pct")):
+            # "one" is mostly an article ("one common share and one warrant"); it is still a
+            # figure, because ratios such as "one warrant for every two units" need it.
+            pass
+        value = _UNITS_WORDS[word]
+    value = Decimal(value)
+    scale_text = (m.group("wscale") or "").lower()
+    exponent = 0
+    if "hundred" in scale_text:
+        value *= 100
+        exponent += 2
+    for w in _WORD_SCALES:
+        if w in scale_text:
+            value = value.scaleb(_SCALES[w])
+            exponent += _SCALES[w]
+    kind, currency, noun = Kind.NUMBER, None, None
+    if m.group("pct"):
+        kind = Kind.PERCENT
+    elif m.group("minor"):
+        kind, currency = Kind.MONEY, _MINOR[m.group("minor").strip().lower()]
+        value, exponent = value.scaleb(-2), exponent - 2
+    else:
+        noun = _noun(text, m.start(), m.end())
+        if noun:
+            kind = Kind.COUNT
+    return _figure(doc, m.start(), m.end(), value, exponent, kind, currency, noun, words=True)
+
+
+def _figure(doc, start, end, value, exponent, kind, currency, noun, words) -> Figure:
+    line, column = doc.position(start)
+    qualifier = _qualifier(doc.text[max(0, start - 40):start])
+    return Figure(
+        id="", text=doc.original[start:end], span=Span(start, end, line, column),
+        value=value, exponent=exponent, kind=kind, currency=currency, qualifier=qualifier,
+        noun=noun, words=words,
+    )
+
+
+_QUALIFIERS = [
+    (re.compile(r"(?i)\b(?:up\s+to|a\s+maximum\s+of|maximum\s+of|not\s+more\s+than|no\s+more\s+"
+                r"than|not\s+to\s+exceed|as\s+much\s+as)\s+(?:an?\s+)?(?:aggregate\s+(?:of\s+)?)?"
+                r"(?:gross\s+)?$"), Qualifier.UP_TO),
+    (re.compile(r"(?i)\b(?:over|more\s+than|in\s+excess\s+of|exceeding|at\s+least|a\s+minimum\s+of"
+                r"|minimum\s+of|upwards\s+of|north\s+of)\s+$"), Qualifier.OVER),
+    (re.compile(r"(?i)\b(?:approximately|approx\.?|about|around|roughly|some|nearly|almost|circa|"
+                r"c\.|~|an\s+estimated|estimated|close\s+to)\s*$"), Qualifier.APPROX),
+]
+
+
+def _qualifier(before: str) -> Qualifier:
+    for pattern, qualifier in _QUALIFIERS:
+        if pattern.search(before):
+            return qualifier
+    return Qualifier.EXACT
+
+
+def _resolve_dollars(figures: list[Figure]) -> Iterator[Figure]:
+    """A bare "$" is the document's one explicit dollar currency, if it names exactly one."""
+    import attrs
+
+    named = {f.currency for f in figures if f.currency in _DOLLAR_CODES}
+    for f in figures:
+        if f.currency == "$" and len(named) == 1:
+            yield attrs.evolve(f, currency=next(iter(named)))
+        else:
+            yield f
