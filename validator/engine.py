@@ -30,7 +30,7 @@ _ACCEPTS = {
     "aggregate": {"aggregate", "gross", "amount", "tranche"},
     "headline": {"headline"},
     "commission": {"commission"},
-    "rate": {"commission"},
+    "rate": {"commission", "percent"},
     "net": {"net"},
     "expenses": {"expenses"},
     "warrants": {"warrants"},
@@ -164,6 +164,21 @@ class Engine:
         return [attrs.evolve(total, line=None)]
 
     # -- evaluation -------------------------------------------------------------------------
+    def evaluate(self, rules: Iterable[Rule]) -> list[Check]:
+        """Every rule's checks. A figure that some relation confirms is not then called wrong
+        by another rule's binding that merely sits near it: that binding is skipped."""
+        checks = [c for rule in rules for c in self.run(rule)]
+        confirmed = {c.stated.id: c.rule for c in checks
+                     if c.status is Status.PASS and c.stated is not None}
+        out = []
+        for c in checks:
+            if c.status is Status.FAIL and c.stated is not None and c.stated.id in confirmed:
+                c = attrs.evolve(c, status=Status.SKIPPED, severity=c.severity,
+                                 reason=f"{c.stated.text} agrees with {confirmed[c.stated.id]}; "
+                                        "this binding describes something else")
+            out.append(c)
+        return out
+
     def run(self, rule: Rule) -> list[Check]:
         if rule.scope == "restatement":
             return [self._restatement(rule, w, n) for w, n in self.groups.restatements]

@@ -135,7 +135,7 @@ class Figure:
     @property
     def rounded(self) -> bool:
         """Written with a scale word, or qualified as approximate or as a bound."""
-        return self.qualifier is not Qualifier.EXACT or self.scaled
+        return self.qualifier is not Qualifier.EXACT or (self.scaled and not self.words)
 
     @property
     def scaled(self) -> bool:

@@ -20,7 +20,7 @@ def check_document(doc: Document, rules: tuple[Rule, ...] | None = None,
     figures = roles.assign(doc, scanner.scan(doc), vocabulary or builtin())
     groups = grouping.group(figures, doc.text)
     engine = Engine(figures, groups)
-    checks = [c for rule in rules for c in engine.run(rule)]
+    checks = engine.evaluate(rules)
     checks.sort(key=lambda c: (c.location.span.start if c.location else -1, c.rule))
     return DocumentReport(doc.path, figures, tuple(checks),
                           tuple(doc.original.split("\n")))

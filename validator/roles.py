@@ -115,7 +115,7 @@ def _default_roles(f: Figure) -> list[str]:
 
 def _title_paragraph(text: str, sents: tuple[Sentence, ...]) -> int | None:
     """The first paragraph is the headline when it is one short line."""
-    if not sents:
+    if not sents or sents[-1].paragraph == sents[0].paragraph:
         return None
     first = sents[0]
     line_end = text.find("\n", first.start)

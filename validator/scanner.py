@@ -158,8 +158,11 @@ def _numeral(doc: Document, text: str, m: re.Match) -> Figure | None:
     start, end = m.start(), m.end()
     before, after = text[max(0, start - 40):start], text[end:end + 60]
     # glued to a word or another number: "S-3", "Q4", "Phase 2b", "4(a)(2)", "9,000-metre"
-    if not pre and (before[-1:].isalnum() or before[-1:] in "-_/.#" or _REFERENCE.search(before)):
+    glued = before[-1:].isalnum() or (before[-1:] != "" and before[-1:] in "-_/.#")
+    if not pre and (glued or _REFERENCE.search(before)):
         return None
+    if not pre and re.search(r"[\w)]\($", before) or re.match(r"\(\d{1,3}\)", text[start - 1:end + 1]):
+        return None  # "4(a)(2)", list markers "(1)"
     if after[:1].isalpha() and not (m.group("sscale") or m.group("minor") or m.group("wscale")):
         return None
     if re.match(r"-[A-Za-z]|\([a-z0-9]{1,3}\)", after) and not m.group("pct"):

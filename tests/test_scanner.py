@@ -1,0 +1,128 @@
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from validator.figures import Kind, Qualifier
+from validator.reader import Document
+from validator.scanner import scan
+
+
+def figures(text):
+    return scan(Document.from_text(text))
+
+
+def one(text):
+    found = figures(text)
+    assert len(found) == 1, [f.text for f in found]
+    return found[0]
+
+
+@pytest.mark.parametrize("text, written, value, exponent, currency", [
+    ("paid $4.50 each", "$4.50", "4.50", -2, "$"),
+    ("raised US$1,234,567.89 today", "US$1,234,567.89", "1234567.89", -2, "USD"),
+    ("at C$0.05 a share", "C$0.05", "0.05", -2, "CAD"),
+    ("at CA$1.15 a share", "CA$1.15", "1.15", -2, "CAD"),
+    ("for CAD 2,000,000 in cash", "CAD 2,000,000", "2000000", 0, "CAD"),
+    ("at A$0.20 a share", "A$0.20", "0.20", -2, "AUD"),
+    ("raising £1.2 million", "£1.2 million", "1200000", 5, "GBP"),
+    ("raising €1,250,000", "€1,250,000", "1250000", 0, "EUR"),
+    ("placed at 4p each", "4p", "0.04", -2, "GBP"),
+    ("placed at 2.5 pence each", "2.5 pence", "0.025", -3, "GBP"),
+    ("priced at 7 cents", "7 cents", "0.07", -2, "$"),
+    ("a $15.8 Million offering", "$15.8 Million", "15800000", 5, "$"),
+    ("a $2.33m tranche", "$2.33m", "2330000", 4, "$"),
+    ("a $1.2bn deal", "$1.2bn", "1200000000", 8, "$"),
+    ("a $250k fee", "$250k", "250000", 3, "$"),
+])
+def test_money(text, written, value, exponent, currency):
+    f = one(text)
+    assert (f.text, f.value, f.exponent, f.kind, f.currency) == (
+        written, Decimal(value), exponent, Kind.MONEY, currency)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("a fee of 7% of proceeds", "7"), ("a fee of 7 per cent", "7"), ("seven percent", "7"),
+    ("16.1 per cent. of the capital", "16.1"),
+])
+def test_percent(text, value):
+    f = one(text)
+    assert f.kind is Kind.PERCENT and f.value == Decimal(value)
+
+
+@pytest.mark.parametrize("text, value, noun", [
+    ("sold 411,000 shares", "411000", "shares"),
+    ("issued 25,497,283 Units", "25497283", "units"),
+    ("issued 5,250,000 flow-through (FT) units", "5250000", "units"),
+    ("issued 109.09 million rights shares", "109090000", "shares"),
+    ("New Ordinary Shares issued: 2,500,000", "2500000", "shares"),
+])
+def test_counts(text, value, noun):
+    f = one(text)
+    assert (f.kind, f.value, f.noun) == (Kind.COUNT, Decimal(value), noun)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("one-half of one warrant", Decimal(1) / 2), ("one-third of a warrant", Decimal(1) / 3),
+])
+def test_fractions(text, value):
+    assert figures(text)[0].value == value
+
+
+@pytest.mark.parametrize("text, qualifier", [
+    ("raising approximately $2 million", Qualifier.APPROX),
+    ("raising about $2 million", Qualifier.APPROX),
+    ("raising over $4.3 million", Qualifier.OVER),
+    ("raising more than $4.3 million", Qualifier.OVER),
+    ("raising in excess of $4.3 million", Qualifier.OVER),
+    ("raising at least $4.3 million", Qualifier.OVER),
+    ("raising up to $5 million", Qualifier.UP_TO),
+    ("a maximum of $5 million", Qualifier.UP_TO),
+    ("raising $5 million", Qualifier.EXACT),
+])
+def test_qualifiers(text, qualifier):
+    assert one(text).qualifier is qualifier
+
+
+@pytest.mark.parametrize("text", [
+    "On December 27, 2016 the board met.",
+    "Call 781-466-6444 for details.",
+    "relying on Section 4(a)(2) and Rule 506(b)",
+    "under Multilateral Instrument 61-101",
+    "Commission File No. 333-193467",
+    "filed on Form S-3 in Q4 2025",
+    "the Phase 2b trial",
+    "visit www.example.com/2013/09 or mail ir@example.com",
+    "closing at 11:00 a.m. on 3 May 2028",
+    "the 9,000-metre drill program",
+])
+def test_distractors_are_not_figures(text):
+    assert [f.text for f in figures(text)] == []
+
+
+def test_spans_locate_figures_in_the_original_text():
+    text = "Title line\nSold 1,000\u00a0shares at $2.00 per share."
+    doc = Document.from_text(text)
+    found = scan(doc)
+    assert [(f.text, f.span.line, f.span.column) for f in found] == [
+        ("1,000", 2, 6), ("$2.00", 2, 22)]
+    for f in found:
+        assert text[f.span.start:f.span.end] == f.text
+
+
+def test_typographic_spaces_and_signs_are_tolerated():
+    f = one("gross proceeds of\u202fUS$\u00a01,000")
+    assert f.value == Decimal(1000) and f.currency == "USD"
+
+
+def test_bare_dollar_takes_the_documents_one_named_dollar():
+    found = figures("Units at C$0.50 each raised $1,000,000.")
+    assert [f.currency for f in found] == ["CAD", "CAD"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_scanning_never_raises(text):
+    for f in scan(Document.from_text(text)):
+        assert text[f.span.start:f.span.end] == f.text
