@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 from validator import check_text
@@ -39,7 +41,7 @@ def test_expressions_parse(expression):
 
 @pytest.mark.parametrize("expression, problem", [
     ("gross == shares * price", "unknown role 'shares'"),
-    ("gross == __import__('os')", "calls other than sum() are not allowed"),
+    ("gross == __import__('os')", "unexpected character \"'\""),
     ("gross == quantity.real", "unexpected character '.'"),
     ("gross == len(quantity)", "calls other than sum() are not allowed"),
     ("gross == [q for q in quantity]", "unexpected character '['"),
@@ -48,8 +50,7 @@ def test_expressions_parse(expression):
     ("gross == (quantity * price", "expected ')'"),
 ])
 def test_bad_expressions_are_rejected(expression, problem):
-    with pytest.raises(ExprError, match=problem.replace("(", r"\(").replace(")", r"\)")
-                       .replace("[", r"\[").replace("*", r"\*").replace(".", r"\.")):
+    with pytest.raises(ExprError, match=re.escape(problem)):
         parse(expression, ROLES)
 
 

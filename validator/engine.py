@@ -48,8 +48,9 @@ _KINDS = {
     "warrants": Kind.COUNT, "fee_warrants": Kind.COUNT, "outstanding": Kind.COUNT,
     "quantity": Kind.COUNT, "price": Kind.MONEY, "fraction": Kind.NUMBER,
 }
-_MAX_BINDINGS = 400
-_NEAR_SENTENCES = 1
+_MAX_BINDINGS = 4000
+_MAX_PARTS = 12
+_NEAR_SENTENCES = 3
 
 
 class _Mismatch(Exception):
@@ -62,6 +63,9 @@ class Term:
     figures: tuple[Figure, ...]
     dim: tuple  # ("money", currency) | ("count",) | ("ratio",)
     line: Line | None = None
+    # False for a sum of parts picked because they agree: such a binding may confirm a
+    # figure, but only a typo-shaped disagreement may fail it.
+    structural: bool = True
 
 
 def _term(f: Figure) -> Term:
@@ -103,7 +107,7 @@ def _combine(op: str, a: Term, b: Term) -> Term:
             raise _Mismatch(f"{a.dim} / {b.dim}")
     iv = {"+": a.interval.__add__, "-": a.interval.__sub__, "*": a.interval.__mul__,
           "/": a.interval.__truediv__}[op](b.interval)
-    return Term(iv, a.figures + b.figures, dim)
+    return Term(iv, a.figures + b.figures, dim, structural=a.structural and b.structural)
 
 
 def _compute(node: expr.Node, bind: dict[str, Term]) -> Term:
@@ -138,30 +142,47 @@ class Engine:
         return out
 
     def _operands(self, role: str, near: Line | None) -> list[Term]:
-        if near is not None and role == "quantity":
-            return [_term(near.quantity)]
-        if near is not None and role == "price":
-            return [_term(near.price)]
-        terms = [_term(f) for f in self._stated(role, near)]
+        lines = [near] if near is not None else list(self.groups.lines)
+        if role == "quantity":
+            return [_term(x.quantity) for x in lines]
+        if role == "price":
+            return [_term(x.price) for x in lines]
+        stated = self._stated(role, near)
+        if role in ("gross", "aggregate") and near is None:
+            # as an input, a gross is a line's product or a figure the words call gross
+            stated = [f for f in stated if {"gross", "aggregate"} & set(f.roles)]
+        terms = [_term(f) for f in stated]
         if role in ("gross", "aggregate"):
-            lines = [near] if near is not None else list(self.groups.lines)
             terms = [_line_term(x) for x in lines] + terms
             if near is None:
-                terms.extend(self._line_sums())
+                terms.extend(self._sums(role))
         return terms
 
-    def _line_sums(self) -> list[Term]:
-        """The sum of every offering line that is an actual sale (not an "up to" target)."""
-        actual = [x for x in self.groups.lines if not x.up_to]
-        if len(actual) < 2:
-            return []
-        try:
-            total = _line_term(actual[0])
-            for x in actual[1:]:
-                total = _combine("+", total, _line_term(x))
-        except _Mismatch:
-            return []
-        return [attrs.evolve(total, line=None)]
+    def _distinct_lines(self) -> list[Line]:
+        """Actual sales (not "up to" targets), each line once even if the release restates it."""
+        seen, out = set(), []
+        for x in self.groups.lines:
+            key = (x.quantity.value, x.price.value, x.price.currency)
+            if not x.up_to and key not in seen:
+                seen.add(key)
+                out.append(x)
+        return out
+
+    def _sums(self, role: str) -> list[Term]:
+        """Candidate totals: all offering lines together (the structural reading), then any
+        two to four parts among lines and stated amounts of one currency."""
+        lines = self._distinct_lines()
+        out = []
+        if len(lines) >= 2:
+            out.extend(_total([_line_term(x) for x in lines], structural=True))
+        stated = [f for f in self.figures if f.kind is Kind.MONEY and self._accepts(role, f)
+                  and f.qualifier is not Qualifier.UP_TO and "headline" not in f.roles]
+        parts = [_line_term(x) for x in lines] + [_term(f) for f in stated]
+        parts = parts[:_MAX_PARTS]
+        for size in range(2, 5):
+            for combo in itertools.combinations(parts, size):
+                out.extend(_total(list(combo), structural=False))
+        return out
 
     # -- evaluation -------------------------------------------------------------------------
     def evaluate(self, rules: Iterable[Rule]) -> list[Check]:
@@ -198,15 +219,11 @@ class Engine:
             if role.startswith("sum("):
                 continue
             options.append(self._operands(role, line))
-        sums = [r for r in _sum_roles(rule.check.computed)]
-        sum_terms = {}
-        for r in sums:
-            terms = self._sum(r)
-            if terms is None:
-                return
-            sum_terms[f"sum({r})"] = terms
-        plain = [r for r in roles if r not in sums]
-        options = [self._operands(r, line) for r in plain]
+        names = [r for r in roles if not r.startswith("sum(")]
+        options = [self._operands(r, line) for r in names]
+        for r in _sum_roles(rule.check.computed):
+            names.append(f"sum({r})")
+            options.append(self._sum_options(r))
         if any(not o for o in options):
             return
         for stated in self._stated(stated_role, line):
@@ -216,25 +233,16 @@ class Engine:
                 figs = [f for t in combo for f in t.figures]
                 if len(set(f.id for f in figs)) != len(figs):
                     continue
-                bind = dict(zip(plain, combo, strict=True)) | sum_terms
+                bind = dict(zip(names, combo, strict=True))
                 outcome = _evaluate(rule, stated, bind, line)
                 if outcome is not None:
                     yield outcome
 
-    def _sum(self, role: str) -> Term | None:
+    def _sum_options(self, role: str) -> list[Term]:
         if role in ("gross", "aggregate"):
-            sums = self._line_sums()
-            return sums[0] if sums else None
+            return self._sums(role)
         parts = [_term(f) for f in self._stated(role, None)]
-        if len(parts) < 2:
-            return None
-        total = parts[0]
-        try:
-            for p in parts[1:]:
-                total = _combine("+", total, p)
-        except _Mismatch:
-            return None
-        return total
+        return _total(parts, structural=True) if len(parts) >= 2 else []
 
     def _assign(self, rule: Rule, outcomes: list[_Outcome]) -> list[Check]:
         """Best outcome first; each stated figure and each line is used once per rule."""
@@ -255,6 +263,19 @@ class Engine:
         return outcome.check
 
 
+def _total(terms: list[Term], structural: bool) -> list[Term]:
+    figures = [f for t in terms for f in t.figures]
+    if len(set(figures)) != len(figures):
+        return []
+    try:
+        total = terms[0]
+        for t in terms[1:]:
+            total = _combine("+", total, t)
+    except _Mismatch:
+        return []
+    return [attrs.evolve(total, line=None, structural=structural)]
+
+
 def _sum_roles(node: expr.Node) -> list[str]:
     if isinstance(node, expr.Sum):
         return [node.role]
@@ -264,7 +285,7 @@ def _sum_roles(node: expr.Node) -> list[str]:
 
 
 def _close(f: Figure, line: Line) -> bool:
-    return f.paragraph == line.paragraph and abs(f.sentence - line.sentence) <= _NEAR_SENTENCES
+    return abs(f.sentence - line.sentence) <= _NEAR_SENTENCES
 
 
 @attrs.frozen
@@ -301,12 +322,10 @@ def _evaluate(rule: Rule, stated: Figure, bind: dict[str, Term], line: Line | No
     expected = computed.interval.mid * scale
     difference = stated.value - expected
     sentences = {f.sentence for f in figures}
-    certain = certain or (
-        stated.role in _ACCEPTS.get(rule.check.stated, {rule.check.stated})
-        and stated.role == rule.check.stated and len(sentences) == 1
-    ) or (rule.check.stated == "headline" and stated.role == "headline")
+    structural = all(t.structural for t in bind.values())
+    certain = certain or (stated.role == rule.check.stated and len(sentences) == 1 and structural)
     suspect = None
-    if not holds:
+    if not holds and structural:
         suspect = _typo_suspect(rule, stated, bind, figures)
     if holds:
         status = Status.PASS

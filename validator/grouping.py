@@ -77,6 +77,9 @@ def _quantity_for(figures: tuple[Figure, ...], i: int) -> Figure | None:
     after = [f for f in same if f.span.start >= price.span.end]
     if after:
         return after[0]
-    previous = [f for f in figures if f.paragraph == price.paragraph
-                and f.sentence == price.sentence - 1 and _is_quantity(f)]
-    return previous[-1] if previous else None
+    # a list or table: "Placing Price: 200p" next to "New Shares issued: 2,500,000"
+    for step in (-1, 1):
+        near = [f for f in figures if f.sentence == price.sentence + step and _is_quantity(f)]
+        if near:
+            return near[-1] if step < 0 else near[0]
+    return None

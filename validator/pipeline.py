@@ -39,7 +39,11 @@ def check_file(path: str | Path, rules: tuple[Rule, ...] | None = None,
         doc = read_path(path)
     except InputError as exc:
         return DocumentReport(str(path), (), (), error=str(exc))
-    return check_document(doc, rules, vocabulary)
+    try:
+        return check_document(doc, rules, vocabulary)
+    except Exception as exc:  # a bug of ours must not take the rest of the batch down
+        return DocumentReport(str(path), (), (), error=f"{path}: internal error while checking "
+                              f"({type(exc).__name__}: {exc}); please report it")
 
 
 def check_files(paths: Iterable[str | Path], rules: tuple[Rule, ...] | None = None,

@@ -114,10 +114,10 @@ def _default_roles(f: Figure) -> list[str]:
 
 
 def _title_paragraph(text: str, sents: tuple[Sentence, ...]) -> int | None:
-    """The first paragraph is the headline when it is one short line."""
+    """The first paragraph is the headline when it is one short line with no closing period."""
     if not sents or sents[-1].paragraph == sents[0].paragraph:
         return None
     first = sents[0]
     line_end = text.find("\n", first.start)
-    line = text[first.start:line_end if line_end >= 0 else len(text)]
-    return first.paragraph if len(line.strip()) <= 200 else None
+    line = text[first.start:line_end if line_end >= 0 else len(text)].strip()
+    return first.paragraph if len(line) <= 160 and not line.endswith(".") else None
