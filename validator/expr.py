@@ -64,7 +64,7 @@ def _roles(node: Node):
     if isinstance(node, Role):
         yield node.name
     elif isinstance(node, Sum):
-        yield node.role
+        yield f"sum({node.role})"
     elif isinstance(node, BinOp):
         yield from _roles(node.left)
         yield from _roles(node.right)
