@@ -50,6 +50,7 @@ _KINDS = {
 }
 _MAX_BINDINGS = 4000
 _MAX_PARTS = 12
+_NEAR_MISS = Decimal("0.01")
 _NEAR_SENTENCES = 3
 
 
@@ -307,9 +308,7 @@ def _evaluate(rule: Rule, stated: Figure, bind: dict[str, Term], line: Line | No
         return None
     figures = (stated, *dict.fromkeys(f for t in bind.values() for f in t.figures))
     figures = tuple(dict.fromkeys(figures))
-    s_iv = stated_term.interval if stated.kind is not Kind.PERCENT else _percent(stated.stated)
-    if stated.kind is not Kind.PERCENT:
-        s_iv = stated.stated
+    s_iv = stated.stated
     relation = rule.check.relation
     if relation == "==":
         holds = computed.interval.meets(s_iv)
@@ -331,7 +330,7 @@ def _evaluate(rule: Rule, stated: Figure, bind: dict[str, Term], line: Line | No
         status = Status.PASS
         holds_by = ("inequality" if stated.qualifier is Qualifier.OVER
                     else "exact" if computed.interval.exact and difference == 0 else "rounding")
-    elif certain or suspect is not None:
+    elif certain or suspect is not None or (structural and _near_miss(stated, expected)):
         status, holds_by = Status.FAIL, None
     else:
         status, holds_by = Status.SKIPPED, None
@@ -354,8 +353,9 @@ def _evaluate(rule: Rule, stated: Figure, bind: dict[str, Term], line: Line | No
     return _Outcome(check, rank, stated, line)
 
 
-def _percent(iv: Interval) -> Interval:
-    return iv
+def _near_miss(stated: Figure, expected: Decimal) -> bool:
+    """Within 1% yet outside the stated precision: the same figure, wrongly rounded or typed."""
+    return expected != 0 and abs(stated.value - expected) <= abs(expected) * _NEAR_MISS
 
 
 def _rounding_direction(stated: Figure, expected: Decimal) -> bool:

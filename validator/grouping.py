@@ -30,7 +30,7 @@ class Line:
 
     @property
     def sentence(self) -> int:
-        return self.price.sentence
+        return self.quantity.sentence  # a line may take its price from elsewhere
 
     @property
     def paragraph(self) -> int:
@@ -60,12 +60,32 @@ def group(figures: tuple[Figure, ...], text: str) -> Groups:
         quantity = _quantity_for(figures, i)
         if quantity is not None:
             lines.append(Line(len(lines), f, quantity))
+    lines.extend(_lines_at_the_one_price(figures, lines))
     restatements = []
     for a, b in zip(figures, figures[1:], strict=False):
         between = text[a.span.end:b.span.start]
         if a.words and not b.words and between.strip() == "(" and a.value > 1:
             restatements.append((a, b))
     return Groups(tuple(lines), tuple(restatements))
+
+
+def _lines_at_the_one_price(figures: tuple[Figure, ...], lines: list[Line]) -> list[Line]:
+    """When a release states a single offering price, a sentence that pairs a number of
+    securities with an amount ("insiders took 400,000 units for $200,000") is a line at it."""
+    prices = {(f.value, f.currency) for f in figures if f.kind is Kind.MONEY and f.role == "price"}
+    if len(prices) != 1:
+        return []
+    price = next(f for f in figures if f.kind is Kind.MONEY and f.role == "price")
+    priced = {x.sentence for x in lines}
+    out = []
+    for sentence in sorted({f.sentence for f in figures} - priced):
+        here = [f for f in figures if f.sentence == sentence]
+        counts = [f for f in here if _is_quantity(f)]
+        amounts = [f for f in here if f.kind is Kind.MONEY and f.role != "exercise_price"
+                   and f.currency == price.currency]
+        if len(counts) == 1 and amounts:
+            out.append(Line(len(lines) + len(out), price, counts[0]))
+    return out
 
 
 def _quantity_for(figures: tuple[Figure, ...], i: int) -> Figure | None:
