@@ -1,4 +1,4 @@
-"""placement-validator: prove that the figures of a share-financing release agree with each other."""
+"""placement-validator: prove that the figures of a share-financing release agree."""
 
 __version__ = "0.1.0"
 

@@ -392,8 +392,8 @@ def _solve(rule: Rule, stated: Figure, bind: dict[str, Term], target: Figure) ->
         return _compute(rule.check.computed, {k: sub(t) for k, t in bind.items()}).interval.mid
 
     try:
-        if target is stated:
-            v = value(Decimal(0)) if False else _compute(rule.check.computed, {
+        if target is stated:  # the stated figure should be what the others compute
+            v = _compute(rule.check.computed, {
                 k: attrs.evolve(t, interval=Interval.point(t.interval.mid)) for k, t in bind.items()
             }).interval.mid
             return v * 100 if stated.kind is Kind.PERCENT else v

@@ -70,7 +70,9 @@ def _roles(node: Node):
         yield from _roles(node.right)
 
 
-_TOKEN = re.compile(r"\s*(?:(?P<num>\d+(?:\.\d+)?)|(?P<name>[a-z_][a-z0-9_]*)|(?P<op>==|>=|<=|[-+*/()]))")
+_TOKEN = re.compile(
+    r"\s*(?:(?P<num>\d+(?:\.\d+)?)|(?P<name>[a-z_][a-z0-9_]*)|(?P<op>==|>=|<=|[-+*/()]))"
+)
 
 
 def _tokens(text: str) -> list[tuple[str, str, int]]:

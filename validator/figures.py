@@ -1,4 +1,4 @@
-"""The figures of a release: what was written, where, its exact value and the interval it stands for."""
+"""The figures of a release: what was written, where, its exact value and its interval."""
 
 from __future__ import annotations
 
@@ -91,8 +91,8 @@ class Figure:
 
     ``value`` is the exact number used in arithmetic: money in major units of its currency
     ("4p" is 0.04 GBP), percentages as written ("7%" is 7), counts and plain numbers as is.
-    ``exponent`` is the power of ten of the last written digit ("$4.3 million" has 5, "$4.50" has -2):
-    the precision the figure was stated at.
+    ``exponent`` is the power of ten of the last written digit ("$4.3 million" has 5, "$4.50"
+    has -2): the precision the figure was stated at.
     """
 
     id: str

@@ -1,4 +1,4 @@
-"""The pipeline, in one direction: read → scan figures → assign roles → group → evaluate → report."""
+"""The pipeline, one direction: read → scan → assign roles → group → evaluate → report."""
 
 from __future__ import annotations
 

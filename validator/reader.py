@@ -1,4 +1,4 @@
-"""Reading a release: decode bytes to text, normalise look-alike characters, map offsets to lines."""
+"""Reading a release: decode bytes, normalise look-alike characters, map offsets to lines."""
 
 from __future__ import annotations
 

@@ -48,7 +48,8 @@ def sentences(text: str) -> tuple[Sentence, ...]:
     return tuple(out)
 
 
-def assign(doc: Document, figures: tuple[Figure, ...], vocabulary: Vocabulary) -> tuple[Figure, ...]:
+def assign(doc: Document, figures: tuple[Figure, ...],
+           vocabulary: Vocabulary) -> tuple[Figure, ...]:
     """Every figure with its roles, sentence and paragraph filled in."""
     sents = sentences(doc.text)
     title = _title_paragraph(doc.text, sents)
@@ -86,8 +87,8 @@ def _cues(f: Figure, left: str, right: str, vocabulary: Vocabulary) -> list[tupl
         if cue.before is not None:
             tail = left[-cue.window:]
             last = None
-            for last in cue.before.finditer(tail):
-                pass
+            for m in cue.before.finditer(tail):
+                last = m
             if last is not None:
                 best = len(tail) - last.end()
         if cue.after is not None:

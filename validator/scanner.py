@@ -11,6 +11,8 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
 
+import attrs
+
 from .figures import Figure, Kind, Qualifier, Span
 from .reader import Document
 
@@ -70,8 +72,7 @@ _UNITS_WORDS = {
 _TENS_WORDS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
                "seventy": 70, "eighty": 80, "ninety": 90}
 _FRACTIONS = {"half": Decimal(1) / 2, "third": Decimal(1) / 3, "quarter": Decimal(1) / 4,
-              "fourth": Decimal(1) / 4, "fifth": Decimal(1) / 5, "thirds": Decimal(2) / 3,
-              "quarters": Decimal(3) / 4}
+              "fourth": Decimal(1) / 4, "fifth": Decimal(1) / 5}
 _WORD_NUMBER = re.compile(
     rf"""(?ix)\b
     (?:
@@ -117,6 +118,7 @@ _NOUN_AFTER = re.compile(
     (?P<noun>(?i:shares?|units?|warrants?|stock|securities|receipts?|ADSs?|options?|
              debentures?|notes))\b""",
 )
+_MARKER = re.compile(r"\(\d{1,3}\)")
 _LABEL = re.compile(r"(?P<label>[^\n:]{2,100}):\s*$")
 _MAX_DIGITS = 30
 
@@ -138,14 +140,8 @@ def scan(doc: Document) -> tuple[Figure, ...]:
         if fig is not None:
             found.append((fig.span.start, fig.span.end, fig))
     found.sort(key=lambda t: t[0])
-    figures = [attrs_evolve_id(f, f"f{i}") for i, (_, _, f) in enumerate(found, 1)]
+    figures = [attrs.evolve(f, id=f"f{i}") for i, (_, _, f) in enumerate(found, 1)]
     return tuple(_resolve_dollars(figures))
-
-
-def attrs_evolve_id(fig: Figure, new_id: str) -> Figure:
-    import attrs
-
-    return attrs.evolve(fig, id=new_id)
 
 
 def _mask(text: str) -> str:
@@ -161,7 +157,7 @@ def _numeral(doc: Document, text: str, m: re.Match) -> Figure | None:
     glued = before[-1:].isalnum() or (before[-1:] != "" and before[-1:] in "-_/.#")
     if not pre and (glued or _REFERENCE.search(before)):
         return None
-    if not pre and re.search(r"[\w)]\($", before) or re.match(r"\(\d{1,3}\)", text[start - 1:end + 1]):
+    if (not pre and re.search(r"[\w)]\($", before)) or _MARKER.match(text[start - 1:end + 1]):
         return None  # "4(a)(2)", list markers "(1)"
     if after[:1].isalpha() and not (m.group("sscale") or m.group("minor") or m.group("wscale")):
         return None
@@ -233,26 +229,21 @@ def _canonical_noun(noun: str) -> str:
 
 def _words(doc: Document, text: str, m: re.Match) -> Figure | None:
     if m.group("frac"):
-        num = 1 if m.group("fnum").lower() in ("one", "a") else _UNITS_WORDS[m.group("fnum").lower()]
-        value = num * _FRACTIONS[m.group("frac").lower().rstrip("s") if num == 1 else
-                                 m.group("frac").lower()]
-        if num > 1 and m.group("frac").lower() in ("half", "third", "quarter"):
+        # "one-half", "a third", "two-thirds", "three-quarters"; "two-half" is no fraction
+        count = _UNITS_WORDS.get(m.group("fnum").lower(), 1)
+        frac = m.group("frac").lower()
+        plural = frac.endswith("s") and frac != "halves"
+        if (count > 1) != plural:
             return None
-        if num > 1 and m.group("frac").lower() == "thirds":
-            value = Decimal(num) / 3
-        elif num > 1 and m.group("frac").lower() == "quarters":
-            value = Decimal(num) / 4
+        value = count * _FRACTIONS[frac.rstrip("s") if plural else frac]
         return _figure(doc, m.start(), m.end(), value, 0, Kind.NUMBER, None, None, words=True)
     if m.group("tens"):
         value = _TENS_WORDS[m.group("tens").lower()] + _UNITS_WORDS.get(
             (m.group("ones") or "").lower(), 0)
     else:
-        word = m.group("unit").lower()
-        if word == "one" and not (m.group("wscale") or m.group("pct")):
-            # "one" is mostly an article ("one common share and one warrant"); it is still a
-            # figure, because ratios such as "one warrant for every two units" need it.
-            pass
-        value = _UNITS_WORDS[word]
+        # "one" is still a figure even as an article ("one common share and one warrant"):
+        # ratios such as "one warrant for every two units" need it.
+        value = _UNITS_WORDS[m.group("unit").lower()]
     value = Decimal(value)
     scale_text = (m.group("wscale") or "").lower()
     exponent = 0
@@ -306,8 +297,6 @@ def _qualifier(before: str) -> Qualifier:
 
 def _resolve_dollars(figures: list[Figure]) -> Iterator[Figure]:
     """A bare "$" is the document's one explicit dollar currency, if it names exactly one."""
-    import attrs
-
     named = {f.currency for f in figures if f.currency in _DOLLAR_CODES}
     for f in figures:
         if f.currency == "$" and len(named) == 1:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..report import Report
 from . import json_format, text
 
 FORMATS: dict[str, Callable[..., str]] = {
