@@ -213,21 +213,15 @@ class Engine:
         return self._assign(rule, outcomes)
 
     def _bindings(self, rule: Rule, line: Line | None) -> Iterable[_Outcome]:
-        stated_role = rule.check.stated
-        roles = rule.check.operand_roles
-        options: list[list[Term]] = []
-        for role in roles:
-            if role.startswith("sum("):
-                continue
-            options.append(self._operands(role, line))
-        names = [r for r in roles if not r.startswith("sum(")]
+        """Every evaluable binding of the rule's roles, per figure it can check."""
+        names = [r for r in rule.check.operand_roles if not r.startswith("sum(")]
         options = [self._operands(r, line) for r in names]
         for r in _sum_roles(rule.check.computed):
             names.append(f"sum({r})")
             options.append(self._sum_options(r))
         if any(not o for o in options):
-            return
-        for stated in self._stated(stated_role, line):
+            return  # a rule applies only where all of its roles were found
+        for stated in self._stated(rule.check.stated, line):
             for combo in itertools.islice(itertools.product(*options), _MAX_BINDINGS):
                 if any(stated in t.figures for t in combo):
                     continue
