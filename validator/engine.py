@@ -339,7 +339,7 @@ def _evaluate(rule: Rule, stated: Figure, bind: dict[str, Term], line: Line | No
         rule=rule.id, name=rule.name, status=status, severity=severity, figures=figures,
         stated=stated, expected=expected, computed=computed.interval,
         difference=difference, holds_by=holds_by, reason=reason, suspect=suspect,
-        message=_message(rule, stated, bind, expected, difference, suspect),
+        message=_message(rule, stated, bind, expected, difference, suspect, status),
     )
     rel = abs(difference) / abs(expected) if expected else Decimal("Infinity")
     distance = max(f.span.end for f in figures) - min(f.span.start for f in figures)
@@ -431,7 +431,7 @@ def _fmt_plain(v: Decimal) -> str:
 
 
 def _message(rule: Rule, stated: Figure, bind: dict[str, Term], expected: Decimal,
-             difference: Decimal, suspect: Figure | None) -> str:
+             difference: Decimal, suspect: Figure | None, status: Status) -> str:
     from .numbers import render_like
 
     def name(role: str) -> str:
@@ -452,6 +452,8 @@ def _message(rule: Rule, stated: Figure, bind: dict[str, Term], expected: Decima
         "relation": rule.check_text,
         "computed": render_like(expected, stated, extra_digits=2),
     }
+    if status is Status.PASS:  # the rule's template describes a discrepancy
+        return f"{rule.check_text}: {values['expected']} agrees with {stated.text}"
     text = rule.message.format(**values)
     if suspect is not None and suspect is not stated:
         text += f"; a one-digit typo in {suspect.text} would explain it"
