@@ -67,6 +67,7 @@ class Term:
     # False for a sum of parts picked because they agree: such a binding may confirm a
     # figure, but only a typo-shaped disagreement may fail it.
     structural: bool = True
+    parts: tuple = ()  # for a total: the terms it adds up, to show them in messages
 
 
 def _term(f: Figure) -> Term:
@@ -177,6 +178,7 @@ class Engine:
         if len(lines) >= 2:
             out.extend(_total([_line_term(x) for x in lines], structural=True))
         stated = [f for f in self.figures if f.kind is Kind.MONEY and self._accepts(role, f)
+                  and f.role in _ACCEPTS[role]  # no commission or net as a part of a total
                   and f.qualifier is not Qualifier.UP_TO and "headline" not in f.roles]
         parts = [_line_term(x) for x in lines] + [_term(f) for f in stated]
         parts = parts[:_MAX_PARTS]
@@ -268,7 +270,7 @@ def _total(terms: list[Term], structural: bool) -> list[Term]:
             total = _combine("+", total, t)
     except _Mismatch:
         return []
-    return [attrs.evolve(total, line=None, structural=structural)]
+    return [attrs.evolve(total, line=None, structural=structural, parts=tuple(terms))]
 
 
 def _sum_roles(node: expr.Node) -> list[str]:
@@ -316,6 +318,8 @@ def _evaluate(rule: Rule, stated: Figure, bind: dict[str, Term], line: Line | No
     difference = stated.value - expected
     sentences = {f.sentence for f in figures}
     structural = all(t.structural for t in bind.values())
+    if not structural and stated.qualifier is Qualifier.OVER:
+        return None  # a lower bound is met by too many sums of parts to confirm any of them
     certain = certain or (stated.role == rule.check.stated and len(sentences) == 1 and structural)
     suspect = None
     if not holds and structural:
@@ -434,15 +438,15 @@ def _message(rule: Rule, stated: Figure, bind: dict[str, Term], expected: Decima
              difference: Decimal, suspect: Figure | None, status: Status) -> str:
     from .numbers import render_like
 
-    def name(role: str) -> str:
-        t = bind.get(role)
-        if t is None:
-            return role
-        if len(t.figures) == 1:
-            return t.figures[0].text
+    def show(t: Term) -> str:
+        if t.parts:
+            return "(" + " + ".join(show(p).strip("()") for p in t.parts) + ")"
         if t.line is not None:
             return f"({t.figures[0].text} × {t.figures[1].text})"
-        return "(" + " + ".join(f"{a.text} × {b.text}" for a, b in _pairs(t.figures)) + ")"
+        return t.figures[0].text
+
+    def name(role: str) -> str:
+        return show(bind[role]) if role in bind else role
 
     computed_text = expr.render(rule.check.computed, name)
     values = {
@@ -459,6 +463,3 @@ def _message(rule: Rule, stated: Figure, bind: dict[str, Term], expected: Decima
         text += f"; a one-digit typo in {suspect.text} would explain it"
     return text
 
-
-def _pairs(figs: tuple[Figure, ...]):
-    return zip(figs[0::2], figs[1::2], strict=False)
