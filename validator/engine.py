@@ -128,6 +128,7 @@ class Engine:
     def __init__(self, figures: tuple[Figure, ...], groups: Groups):
         self.figures = figures
         self.groups = groups
+        self._sum_cache: dict[str, list[Term]] = {}  # several rules ask for the same totals
 
     # -- candidates -------------------------------------------------------------------------
     def _accepts(self, role: str, f: Figure) -> bool:
@@ -173,6 +174,11 @@ class Engine:
     def _sums(self, role: str) -> list[Term]:
         """Candidate totals: all offering lines together (the structural reading), then any
         two to four parts among lines and stated amounts of one currency."""
+        if role not in self._sum_cache:
+            self._sum_cache[role] = self._enumerate_sums(role)
+        return self._sum_cache[role]
+
+    def _enumerate_sums(self, role: str) -> list[Term]:
         lines = self._distinct_lines()
         out = []
         if len(lines) >= 2:

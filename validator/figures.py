@@ -105,6 +105,7 @@ class Figure:
     qualifier: Qualifier = Qualifier.EXACT
     noun: str | None = None  # the security a count counts ("shares", "units", "warrants")
     words: bool = False  # written in words ("one-half", "seven percent")
+    scaled: bool = False  # written with a scale word ("$4.3 million", "$2.33m")
     # Filled in by the roles stage: the primary role, every role whose cue was found (nearest
     # first), and the sentence and paragraph the figure stands in.
     role: str | None = None
@@ -135,17 +136,10 @@ class Figure:
     @property
     def rounded(self) -> bool:
         """Written with a scale word, or qualified as approximate or as a bound."""
-        return self.qualifier is not Qualifier.EXACT or (self.scaled and not self.words)
-
-    @property
-    def scaled(self) -> bool:
-        return any(w in self.text.lower() for w in _SCALE_MARKS) and self.exponent > 0
+        return self.qualifier is not Qualifier.EXACT or (
+            self.scaled and self.exponent > 0 and not self.words)
 
     @property
     def unit(self) -> Decimal:
         """One unit of the last written digit."""
         return Decimal(1).scaleb(self.exponent)
-
-
-_SCALE_MARKS = ("thousand", "million", "billion", "mio", "mrd", "mn", "bn", "m", "k", "b", "lakh",
-                "crore")

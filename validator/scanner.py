@@ -196,7 +196,8 @@ def _numeral(doc: Document, text: str, m: re.Match) -> Figure | None:
         noun = _noun(text, start, end)
         if noun:
             kind = Kind.COUNT
-    return _figure(doc, start, end, value, exponent + scale, kind, currency, noun, words=False)
+    return _figure(doc, start, end, value, exponent + scale, kind, currency, noun, words=False,
+                   scaled=bool(scale_word))
 
 
 def _is_year(digits: str, after: str) -> bool:
@@ -267,13 +268,14 @@ def _words(doc: Document, text: str, m: re.Match) -> Figure | None:
     return _figure(doc, m.start(), m.end(), value, exponent, kind, currency, noun, words=True)
 
 
-def _figure(doc, start, end, value, exponent, kind, currency, noun, words) -> Figure:
+def _figure(doc, start, end, value, exponent, kind, currency, noun, words,
+            scaled=False) -> Figure:
     line, column = doc.position(start)
     qualifier = _qualifier(doc.text[max(0, start - 40):start])
     return Figure(
         id="", text=doc.original[start:end], span=Span(start, end, line, column),
         value=value, exponent=exponent, kind=kind, currency=currency, qualifier=qualifier,
-        noun=noun, words=words,
+        noun=noun, words=words, scaled=scaled,
     )
 
 
