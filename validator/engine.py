@@ -305,11 +305,9 @@ def _evaluate(rule: Rule, stated: Figure, bind: dict[str, Term], line: Line | No
         computed = _compute(rule.check.computed, bind)
     except (_Mismatch, ZeroDivisionError, InvalidOperation, ValueError):
         return None
-    stated_term = _term(stated)
-    if stated_term.dim != computed.dim:
+    if _term(stated).dim != computed.dim:
         return None
-    figures = (stated, *dict.fromkeys(f for t in bind.values() for f in t.figures))
-    figures = tuple(dict.fromkeys(figures))
+    figures = tuple(dict.fromkeys((stated, *(f for t in bind.values() for f in t.figures))))
     s_iv = stated.stated
     relation = rule.check.relation
     if relation == "==":
