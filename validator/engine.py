@@ -197,15 +197,22 @@ class Engine:
     def evaluate(self, rules: Iterable[Rule]) -> list[Check]:
         """Every rule's checks. A figure that some relation confirms is not then called wrong
         by another rule's binding that merely sits near it: that binding is skipped."""
+        rules = list(rules)
+        restating = {r.id for r in rules if isinstance(r.check.computed, expr.Role)}
         checks = [c for rule in rules for c in self.run(rule)]
-        confirmed = {c.stated.id: c.rule for c in checks
-                     if c.status is Status.PASS and c.stated is not None}
+        passing = [c for c in checks if c.status is Status.PASS and c.stated is not None]
+        confirmed: dict[str, Check] = {}
+        for c in passing:
+            confirmed.setdefault(c.stated.id, c)
         out = []
         for c in checks:
             if c.status is Status.FAIL and c.stated is not None and c.stated.id in confirmed:
                 c = attrs.evolve(c, status=Status.SKIPPED, severity=c.severity,
-                                 reason=f"{c.stated.text} agrees with {confirmed[c.stated.id]}; "
+                                 reason=f"{c.stated.text} agrees with "
+                                        f"{confirmed[c.stated.id].rule}; "
                                         "this binding describes something else")
+            elif c.rule in restating and c.status is Status.PASS:
+                c = _with_provenance(c, passing)
             out.append(c)
         return out
 
@@ -264,6 +271,24 @@ class Engine:
         bind = {"words": _term(words)}
         outcome = _evaluate(rule, numeral, bind, None, certain=True)
         return outcome.check
+
+
+def _with_provenance(check: Check, passing: list[Check]) -> Check:
+    """A restatement that agrees ("Raises $4.3 Million" for "$4,307,075") also rests on the
+    check that confirms what it restates (212,750 × $4.50 = $4,307,075): a typo in any of those
+    figures breaks the headline too. A failing restatement does not: what it restates was
+    confirmed, so the fault is in the restatement itself."""
+    restated = {f.id for f in check.figures if f is not check.stated}
+    extra: list[Figure] = []
+    for d in passing:
+        if d.rule == check.rule or d.stated is None:
+            continue
+        inputs = {f.id for f in d.figures if f is not d.stated}
+        if d.stated.id in restated or (inputs and inputs == restated):
+            extra.extend(d.figures)
+    if not extra:
+        return check
+    return attrs.evolve(check, figures=tuple(dict.fromkeys(check.figures + tuple(extra))))
 
 
 def _total(terms: list[Term], structural: bool) -> list[Term]:

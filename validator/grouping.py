@@ -90,6 +90,9 @@ def _lines_at_the_one_price(figures: tuple[Figure, ...], lines: list[Line]) -> l
 
 def _quantity_for(figures: tuple[Figure, ...], i: int) -> Figure | None:
     price = figures[i]
+    paired = _respectively(figures, price)
+    if paired is not None:
+        return paired
     same = [f for f in figures if f.sentence == price.sentence and _is_quantity(f)]
     before = [f for f in same if f.span.end <= price.span.start]
     if before:
@@ -102,4 +105,22 @@ def _quantity_for(figures: tuple[Figure, ...], i: int) -> Figure | None:
         near = [f for f in figures if f.sentence == price.sentence + step and _is_quantity(f)]
         if near:
             return near[-1] if step < 0 else near[0]
+    return None
+
+
+def _respectively(figures: tuple[Figure, ...], price: Figure) -> Figure | None:
+    """Several quantities, then as many prices ("10,052,737 FT units and 4,812,475 units ...
+    sold at $0.38 and $0.32"): the k-th price goes with the k-th quantity."""
+    prices = [f for f in figures if f.sentence == price.sentence
+              and f.kind is Kind.MONEY and f.role == "price"]
+    if len(prices) < 2:
+        return None
+    for step in (0, -1):
+        counts = [f for f in figures if f.sentence == price.sentence + step and _is_quantity(f)]
+        if step == 0 and any(c.span.start > prices[0].span.start for c in counts):
+            return None  # quantities and prices interleave: each price has its own
+        if len(counts) == len(prices):
+            return counts[prices.index(price)]
+        if counts:
+            return None
     return None
