@@ -35,18 +35,37 @@ _ACCEPTS = {
     "expenses": {"expenses"},
     "warrants": {"warrants"},
     "fee_warrants": {"fee_warrants"},
-    "outstanding": {"outstanding"},
+    "outstanding": {"outstanding", "enlarged"},  # a share of the company, before or after
+    "existing": {"outstanding"},  # the count before the offering
+    "enlarged": {"enlarged"},
     "ownership": {"ownership"},
+    "discount": {"discount"},
+    "premium": {"premium"},
+    "market": {"market"},
     "fraction": {"fraction"},
     "amount": {"amount"},
     "tranche": {"tranche"},
+}
+# Figures the words did not name but that may still stand for a role in a sentence-scope rule.
+# A binding that uses one may confirm a relation; it is never certain enough to fail one.
+_LOOSE = {
+    "ownership": {"percent"},
+    "discount": {"percent"},
+    "premium": {"percent"},
+    "outstanding": {"quantity", "aggregate", "warrants"},
+    "existing": {"quantity", "aggregate", "warrants", "enlarged"},
+    "enlarged": {"quantity", "aggregate", "warrants", "outstanding"},
+    "quantity": {"aggregate", "warrants", "outstanding", "enlarged"},
+    "market": {"amount", "exercise_price"},
 }
 _KINDS = {
     "gross": Kind.MONEY, "aggregate": Kind.MONEY, "headline": Kind.MONEY,
     "commission": Kind.MONEY, "net": Kind.MONEY, "expenses": Kind.MONEY, "amount": Kind.MONEY,
     "tranche": Kind.MONEY, "rate": Kind.PERCENT, "ownership": Kind.PERCENT,
+    "discount": Kind.PERCENT, "premium": Kind.PERCENT, "market": Kind.MONEY,
     "warrants": Kind.COUNT, "fee_warrants": Kind.COUNT, "outstanding": Kind.COUNT,
-    "quantity": Kind.COUNT, "price": Kind.MONEY, "fraction": Kind.NUMBER,
+    "enlarged": Kind.COUNT, "existing": Kind.COUNT, "quantity": Kind.COUNT, "price": Kind.MONEY,
+    "fraction": Kind.NUMBER,
 }
 _MAX_BINDINGS = 4000
 _MAX_PARTS = 12
@@ -131,15 +150,39 @@ class Engine:
         self._sum_cache: dict[str, list[Term]] = {}  # several rules ask for the same totals
 
     # -- candidates -------------------------------------------------------------------------
-    def _accepts(self, role: str, f: Figure) -> bool:
-        return (f.kind is _KINDS.get(role, f.kind)
-                and bool(_ACCEPTS.get(role, {role}) & set(f.roles))
-                and f.role not in ("price", "exercise_price"))
+    def _accepts(self, role: str, f: Figure, loose: bool = False) -> bool:
+        if f.kind is not _KINDS.get(role, f.kind):
+            return False
+        if f.role in ("price", "exercise_price", "market") and role not in ("price", "market"):
+            return False  # a price per security is never an amount of proceeds
+        if role == "market" and f.role == "price":
+            return False
+        names = _LOOSE.get(role, set()) if loose else _ACCEPTS.get(role, {role})
+        return bool(names & set(f.roles))
+
+    def _nearby(self, role: str, stated: Figure) -> list[Term]:
+        """A sentence-scope operand: the figures for ``role`` in the stated figure's sentence or
+        a neighbouring one; a price may also be the offering price stated anywhere."""
+        out = []
+        for f in self.figures:
+            if f is stated or abs(f.sentence - stated.sentence) > 1:
+                continue
+            if self._accepts(role, f):
+                out.append(_term(f))
+            elif self._accepts(role, f, loose=True):
+                out.append(attrs.evolve(_term(f), structural=False))
+        if role == "price":
+            prices = {(x.price.value, x.price.currency): x.price for x in self._distinct_lines()}
+            single = len(prices) == 1
+            out.extend(attrs.evolve(_term(p), structural=single) for p in prices.values()
+                       if all(p not in t.figures for t in out))
+        return out
 
     def _stated(self, role: str, near: Line | None) -> list[Figure]:
         out = [f for f in self.figures if self._accepts(role, f)]
         if near is not None:
             out = [f for f in out if _close(f, near) and f not in near.figures
+                   and (not near.inferred or f.sentence == near.sentence)
                    and (f.qualifier is Qualifier.UP_TO) == near.up_to
                    and "headline" not in f.roles]
         return out
@@ -219,6 +262,8 @@ class Engine:
     def run(self, rule: Rule) -> list[Check]:
         if rule.scope == "restatement":
             return [self._restatement(rule, w, n) for w, n in self.groups.restatements]
+        if rule.scope == "sentence":
+            return self._assign(rule, list(self._sentence_bindings(rule)))
         if rule.scope == "line":
             outcomes = []
             for line in self.groups.lines:
@@ -245,6 +290,26 @@ class Engine:
                     continue
                 bind = dict(zip(names, combo, strict=True))
                 outcome = _evaluate(rule, stated, bind, line)
+                if outcome is not None:
+                    yield outcome
+
+    def _sentence_bindings(self, rule: Rule) -> Iterable[_Outcome]:
+        """Bindings among the figures around each figure the rule can check."""
+        names = list(rule.check.operand_roles)
+        role = rule.check.stated
+        for stated in self.figures:
+            strict = self._accepts(role, stated)
+            if not strict and not self._accepts(role, stated, loose=True):
+                continue
+            options = [self._nearby(r, stated) for r in names]
+            if any(not o for o in options):
+                continue
+            for combo in itertools.islice(itertools.product(*options), _MAX_BINDINGS):
+                figs = [f for t in combo for f in t.figures]
+                if len(set(f.id for f in figs)) != len(figs):
+                    continue
+                bind = dict(zip(names, combo, strict=True))
+                outcome = _evaluate(rule, stated, bind, None, loose=not strict)
                 if outcome is not None:
                     yield outcome
 
@@ -325,7 +390,7 @@ class _Outcome:
 
 
 def _evaluate(rule: Rule, stated: Figure, bind: dict[str, Term], line: Line | None,
-              certain: bool = False) -> _Outcome | None:
+              certain: bool = False, loose: bool = False) -> _Outcome | None:
     try:
         computed = _compute(rule.check.computed, bind)
     except (_Mismatch, ZeroDivisionError, InvalidOperation, ValueError):
@@ -334,6 +399,8 @@ def _evaluate(rule: Rule, stated: Figure, bind: dict[str, Term], line: Line | No
         return None
     figures = tuple(dict.fromkeys((stated, *(f for t in bind.values() for f in t.figures))))
     s_iv = stated.stated
+    if stated.kind is Kind.PERCENT:  # computed as a ratio
+        s_iv = Interval(s_iv.low / 100, None if s_iv.high is None else s_iv.high / 100)
     relation = rule.check.relation
     if relation == "==":
         holds = computed.interval.meets(s_iv)
@@ -346,13 +413,17 @@ def _evaluate(rule: Rule, stated: Figure, bind: dict[str, Term], line: Line | No
     expected = computed.interval.mid * scale
     difference = stated.value - expected
     sentences = {f.sentence for f in figures}
-    structural = all(t.structural for t in bind.values())
+    structural = not loose and all(t.structural for t in bind.values())
     if not structural and stated.qualifier is Qualifier.OVER:
         return None  # a lower bound is met by too many sums of parts to confirm any of them
     certain = certain or (stated.role == rule.check.stated and len(sentences) == 1 and structural)
+    # a price borrowed from elsewhere in the release is not suspected of a typo: within 1%
+    # it evidently applies, beyond that it may simply be another tranche's price
+    lines = [line] + [t.line for t in bind.values()]
+    borrowed = {x.price for x in lines if x is not None and x.inferred}
     suspect = None
     if not holds and structural:
-        suspect = _typo_suspect(rule, stated, bind, figures)
+        suspect = _typo_suspect(rule, stated, bind, [f for f in figures if f not in borrowed])
     if holds:
         status = Status.PASS
         holds_by = ("inequality" if stated.qualifier is Qualifier.OVER
@@ -393,7 +464,7 @@ def _rounding_direction(stated: Figure, expected: Decimal) -> bool:
 
 
 def _typo_suspect(rule: Rule, stated: Figure, bind: dict[str, Term],
-                  figures: tuple[Figure, ...]) -> Figure | None:
+                  figures: list[Figure]) -> Figure | None:
     """The figure that, with one digit changed, would make the relation hold."""
     for f in figures:
         solved = _solve(rule, stated, bind, f)

@@ -19,6 +19,9 @@ class Line:
     index: int
     price: Figure
     quantity: Figure
+    # the price was not stated with this quantity but taken as the release's one price: the
+    # line may confirm an amount in its sentence, but the price may not apply to it
+    inferred: bool = False
 
     @property
     def figures(self) -> tuple[Figure, ...]:
@@ -84,7 +87,7 @@ def _lines_at_the_one_price(figures: tuple[Figure, ...], lines: list[Line]) -> l
         amounts = [f for f in here if f.kind is Kind.MONEY and f.role != "exercise_price"
                    and f.currency == price.currency]
         if len(counts) == 1 and amounts:
-            out.append(Line(len(lines) + len(out), price, counts[0]))
+            out.append(Line(len(lines) + len(out), price, counts[0], inferred=True))
     return out
 
 

@@ -13,6 +13,7 @@ import attrs
 
 from .figures import Figure, Kind
 from .reader import Document
+from .scanner import NOUN_AFTER
 from .vocabulary import Vocabulary
 
 _ABBREVIATIONS = re.compile(
@@ -63,6 +64,7 @@ def assign(doc: Document, figures: tuple[Figure, ...],
         # a cue before a figure belongs to it only if no figure of the same kind stands between
         left_from = max(s.start, previous_end.get(f.kind, 0))
         left = doc.text[left_from:f.span.start]
+        left = left[left.rfind(";") + 1:]  # a clause boundary: cues before it are another's
         right = doc.text[f.span.end:s.end]
         previous_end[f.kind] = f.span.end
         found = _cues(f, left, right, vocabulary)
@@ -80,6 +82,8 @@ def assign(doc: Document, figures: tuple[Figure, ...],
 
 def _cues(f: Figure, left: str, right: str, vocabulary: Vocabulary) -> list[tuple[int, str]]:
     found: list[tuple[int, str]] = []
+    noun = NOUN_AFTER.match(right) if f.kind is Kind.COUNT else None
+    noun_end = noun.end() if noun else 0
     for cue in vocabulary.cues:
         if f.kind not in cue.kinds:
             continue
@@ -92,10 +96,13 @@ def _cues(f: Figure, left: str, right: str, vocabulary: Vocabulary) -> list[tupl
             if last is not None:
                 best = len(tail) - last.end()
         if cue.after is not None:
-            m = cue.after.match(right[:cue.window])
-            if m is not None:
-                d = len(m.group()) - len(m.group().lstrip())
-                best = d if best is None else min(best, d)
+            # a count's cue may follow what it counts: "15,543,774 shares in issue"
+            for skip in (0, noun_end):
+                m = cue.after.match(right[skip:skip + cue.window])
+                if m is not None:
+                    d = skip + len(m.group()) - len(m.group().lstrip())
+                    best = d if best is None else min(best, d)
+                    break
         if best is not None:
             found.append((best, cue.role))
     lost = {r for _, role in found for c in vocabulary.cues if c.role == role for r in c.overrides}

@@ -19,9 +19,9 @@ from .rulefiles import RuleFileError, rules_dir
 ROLES = frozenset({
     "quantity", "price", "gross", "aggregate", "headline", "commission", "net", "expenses",
     "rate", "warrants", "fee_warrants", "fraction", "outstanding", "ownership", "words",
-    "numeral", "amount", "tranche",
+    "numeral", "amount", "tranche", "enlarged", "existing", "discount", "premium", "market",
 })
-SCOPES = ("line", "document", "restatement")
+SCOPES = ("line", "document", "sentence", "restatement")
 SEVERITIES = ("error", "warning")
 _KEYS = {"id", "name", "summary", "severity", "scope", "check", "message", "explanation",
          "examples", "aliases"}

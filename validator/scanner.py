@@ -93,7 +93,7 @@ _MASKS = re.compile(
       https?://\S+ | www\.\S+ | \S+@\S+\.\w+                      # addresses
     | \+?\(?\d{{1,3}}\)?[-.\s]?\(?\d{{3}}\)?[-.\s]\d{{3}}[-.\s]\d{{4}}\b   # phone numbers
     | \b\d+(?:[-/]\d+)+\b(?!\s?(?:%|per\s?cent))                 # identifiers, 61-101, 12/31/2024
-    | \b\d{{1,2}}[:.]\d{{2}}\s?(?:a\.?m\.?|p\.?m\.?|\(|hours|\b(?i:am|pm)\b)  # times
+    | (?<![$£€¥])\b\d{{1,2}}[:.]\d{{2}}\s?(?:a\.?m\.?|p\.?m\.?|\(|hours|\b(?i:am|pm)\b)  # times
     | \b\d{{1,2}}:\d{{2}}\b
     | \b{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?   # December 27, 2016
     | \b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}(?:,?\s+\d{{4}})?  # 3 May 2028
@@ -111,7 +111,8 @@ _REFERENCE = re.compile(
 _SECURITY_NOUNS = ("shares", "share", "units", "unit", "warrants", "warrant", "stock",
                    "securities", "receipts", "ADSs", "ADS", "options", "notes", "debentures",
                    "rights")
-_NOUN_AFTER = re.compile(
+# The words after a count that name what it counts: "2,500,000 new ordinary shares".
+NOUN_AFTER = re.compile(
     r"""(?x)\s*(?:\(\w+\)\s*)?
     (?:(?!(?:at|for|per|to|each|which|was|were|is|are|with|by|from|on|in|that|and|or|
             representing|priced|issued|sold|at)\b)[A-Za-z][\w'’-]*\s+(?:\(\w+\)\s*)?){0,4}?
@@ -186,7 +187,7 @@ def _numeral(doc: Document, text: str, m: re.Match) -> Figure | None:
             currency = "SGD"
     elif m.group("post") and not currency:
         kind, currency = Kind.MONEY, _SUFFIX_CODES[m.group("post")]
-    if m.group("sscale") and kind is not Kind.MONEY and not _NOUN_AFTER.match(after):
+    if m.group("sscale") and kind is not Kind.MONEY and not NOUN_AFTER.match(after):
         return None  # "5 m" of rock, "2b": only money and counts take a one-letter scale
     if kind is Kind.NUMBER and _is_year(digits, after):
         return None
@@ -202,12 +203,12 @@ def _numeral(doc: Document, text: str, m: re.Match) -> Figure | None:
 
 def _is_year(digits: str, after: str) -> bool:
     return (len(digits) == 4 and digits.isdigit() and 1900 <= int(digits) <= 2100
-            and not _NOUN_AFTER.match(after))
+            and not NOUN_AFTER.match(after))
 
 
 def _noun(text: str, start: int, end: int) -> str | None:
     """The security a number counts: the noun after it, or the label before a colon."""
-    m = _NOUN_AFTER.match(text, end, min(len(text), end + 80))
+    m = NOUN_AFTER.match(text, end, min(len(text), end + 80))
     if m:
         return _canonical_noun(m.group("noun"))
     line_start = text.rfind("\n", 0, start) + 1
