@@ -71,6 +71,7 @@ _MAX_BINDINGS = 4000
 _MAX_PARTS = 12
 _NEAR_MISS = Decimal("0.01")
 _NEAR_SENTENCES = 3
+_PARAGRAPH_SENTENCES = 4
 
 
 class _Mismatch(Exception):
@@ -161,11 +162,11 @@ class Engine:
         return bool(names & set(f.roles))
 
     def _nearby(self, role: str, stated: Figure) -> list[Term]:
-        """A sentence-scope operand: the figures for ``role`` in the stated figure's sentence or
-        a neighbouring one; a price may also be the offering price stated anywhere."""
+        """A sentence-scope operand: the figures for ``role`` around the stated figure; a price
+        may also be the offering price stated anywhere."""
         out = []
         for f in self.figures:
-            if f is stated or abs(f.sentence - stated.sentence) > 1:
+            if f is stated or not _around(f, stated):
                 continue
             if self._accepts(role, f):
                 out.append(_term(f))
@@ -375,6 +376,12 @@ def _sum_roles(node: expr.Node) -> list[str]:
     if isinstance(node, expr.BinOp):
         return _sum_roles(node.left) + _sum_roles(node.right)
     return []
+
+
+def _around(f: Figure, stated: Figure) -> bool:
+    """The neighbouring sentences, or further within one paragraph (a list of figures)."""
+    gap = abs(f.sentence - stated.sentence)
+    return gap <= 1 or (gap <= _PARAGRAPH_SENTENCES and f.paragraph == stated.paragraph)
 
 
 def _close(f: Figure, line: Line) -> bool:

@@ -7,6 +7,7 @@ grouping can keep related figures together.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 import attrs
@@ -21,6 +22,7 @@ _ABBREVIATIONS = re.compile(
     r"vs|etc|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|a\.m|p\.m|cent|est|fig|ref|"
     r"s\.a|n\.v|ag|se|pty|bhd|int|intl|dept|corp|cdn)\.|\b[A-Z]\.)$"
 )
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _SENTENCE_END = re.compile(r"[.!?](?=[\s\"')\]]*\s+[\"'(\[]?[A-Z0-9$£€•\-])|\n")
 
 
@@ -34,18 +36,17 @@ class Sentence:
 def sentences(text: str) -> tuple[Sentence, ...]:
     """Split text into sentences; a newline always ends one, a blank line ends a paragraph."""
     out: list[Sentence] = []
-    paragraph, start = 0, 0
+    breaks = [m.start() for m in _BLANK_LINE.finditer(text)]
+    start = 0
     for m in _SENTENCE_END.finditer(text):
         if m.group() != "\n" and _ABBREVIATIONS.search(text[max(0, m.start() - 12):m.end()]):
             continue
         end = m.end()
         if text[start:end].strip():
-            out.append(Sentence(start, end, paragraph))
-        if m.group() == "\n":
-            paragraph += 1
+            out.append(Sentence(start, end, bisect.bisect_right(breaks, start)))
         start = end
     if text[start:].strip():
-        out.append(Sentence(start, len(text), paragraph))
+        out.append(Sentence(start, len(text), bisect.bisect_right(breaks, start)))
     return tuple(out)
 
 
@@ -53,7 +54,7 @@ def assign(doc: Document, figures: tuple[Figure, ...],
            vocabulary: Vocabulary) -> tuple[Figure, ...]:
     """Every figure with its roles, sentence and paragraph filled in."""
     sents = sentences(doc.text)
-    title = _title_paragraph(doc.text, sents)
+    title_end = _title_end(doc.text)
     out = []
     index = 0
     previous_end: dict[Kind, int] = {}
@@ -69,7 +70,7 @@ def assign(doc: Document, figures: tuple[Figure, ...],
         previous_end[f.kind] = f.span.end
         found = _cues(f, left, right, vocabulary)
         roles = [role for _, role in sorted(found)]
-        if s.paragraph == title and f.kind is Kind.MONEY:
+        if f.span.start < title_end and f.kind is Kind.MONEY:
             roles.insert(0, "headline")
         roles.extend(r for r in _default_roles(f) if r not in roles)
         out.append(attrs.evolve(
@@ -121,11 +122,12 @@ def _default_roles(f: Figure) -> list[str]:
     return []
 
 
-def _title_paragraph(text: str, sents: tuple[Sentence, ...]) -> int | None:
-    """The first paragraph is the headline when it is one short line with no closing period."""
-    if not sents or sents[-1].paragraph == sents[0].paragraph:
-        return None
-    first = sents[0]
-    line_end = text.find("\n", first.start)
-    line = text[first.start:line_end if line_end >= 0 else len(text)].strip()
-    return first.paragraph if len(line) <= 160 and not line.endswith(".") else None
+def _title_end(text: str) -> int:
+    """Where the headline ends: the first line is one when it is short, has no closing period
+    and more text follows. 0 when there is none."""
+    stripped = text.lstrip()
+    first_end = text.find("\n", len(text) - len(stripped))
+    if first_end < 0 or not text[first_end:].strip():
+        return 0
+    line = text[:first_end].strip()
+    return first_end if len(line) <= 160 and not line.endswith(".") else 0
