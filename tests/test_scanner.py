@@ -35,6 +35,8 @@ def one(text):
     ("a $2.33m tranche", "$2.33m", "2330000", 4, "$"),
     ("a $1.2bn deal", "$1.2bn", "1200000000", 8, "$"),
     ("a $250k fee", "$250k", "250000", 3, "$"),
+    ("which produced $2.33m.", "$2.33m", "2330000", 4, "$"),  # a scale at a sentence's end
+    ("placed at 4p.", "4p", "0.04", -2, "GBP"),
 ])
 def test_money(text, written, value, exponent, currency):
     f = one(text)
@@ -99,6 +101,12 @@ def test_qualifiers(text, qualifier):
 ])
 def test_distractors_are_not_figures(text):
     assert [f.text for f in figures(text)] == []
+
+
+def test_a_price_before_a_parenthesis_is_no_time_of_day():
+    assert [f.text for f in figures("priced at US$0.43 (CA$0.602) each")] == ["US$0.43",
+                                                                              "CA$0.602"]
+    assert figures("closed at 11.00 (UK time)") == ()
 
 
 def test_spans_locate_figures_in_the_original_text():

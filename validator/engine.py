@@ -166,7 +166,7 @@ class Engine:
         may also be the offering price stated anywhere."""
         out = []
         for f in self.figures:
-            if f is stated or not _around(f, stated):
+            if f is stated or not _around(f, stated) or _descriptive(f):
                 continue
             if self._accepts(role, f):
                 out.append(_term(f))
@@ -246,11 +246,11 @@ class Engine:
         checks = [c for rule in rules for c in self.run(rule)]
         passing = [c for c in checks if c.status is Status.PASS and c.stated is not None]
         confirmed: dict[str, Check] = {}
-        for c in passing:
+        for c in sorted(passing, key=lambda c: c.basis != "structural"):
             confirmed.setdefault(c.stated.id, c)
         out = []
         for c in checks:
-            if c.status is Status.FAIL and c.stated is not None and c.stated.id in confirmed:
+            if _overruled(c, confirmed):
                 c = attrs.evolve(c, status=Status.SKIPPED, severity=c.severity,
                                  reason=f"{c.stated.text} agrees with "
                                         f"{confirmed[c.stated.id].rule}; "
@@ -299,6 +299,8 @@ class Engine:
         names = list(rule.check.operand_roles)
         role = rule.check.stated
         for stated in self.figures:
+            if _descriptive(stated):
+                continue
             strict = self._accepts(role, stated)
             if not strict and not self._accepts(role, stated, loose=True):
                 continue
@@ -311,7 +313,8 @@ class Engine:
                     continue
                 bind = dict(zip(names, combo, strict=True))
                 outcome = _evaluate(rule, stated, bind, None, loose=not strict)
-                if outcome is not None:
+                # a figure the words do not name is checked only where a binding agrees
+                if outcome is not None and (strict or outcome.check.status is Status.PASS):
                     yield outcome
 
     def _sum_options(self, role: str) -> list[Term]:
@@ -337,6 +340,15 @@ class Engine:
         bind = {"words": _term(words)}
         outcome = _evaluate(rule, numeral, bind, None, certain=True)
         return outcome.check
+
+
+def _overruled(check: Check, confirmed: dict[str, Check]) -> bool:
+    """A failing binding of a figure that another relation confirms describes something else,
+    unless the failure is certain and the confirmation rests on loosely picked figures."""
+    if check.status is not Status.FAIL or check.stated is None:
+        return False
+    other = confirmed.get(check.stated.id)
+    return other is not None and not (check.basis == "certain" and other.basis == "loose")
 
 
 def _with_provenance(check: Check, passing: list[Check]) -> Check:
@@ -376,6 +388,11 @@ def _sum_roles(node: expr.Node) -> list[str]:
     if isinstance(node, expr.BinOp):
         return _sum_roles(node.left) + _sum_roles(node.right)
     return []
+
+
+def _descriptive(f: Figure) -> bool:
+    """"one warrant", "two years": a small number in words describes, it does not count."""
+    return f.words and f.kind is Kind.COUNT and f.value < 10
 
 
 def _around(f: Figure, stated: Figure) -> bool:
@@ -431,12 +448,15 @@ def _evaluate(rule: Rule, stated: Figure, bind: dict[str, Term], line: Line | No
     suspect = None
     if not holds and structural:
         suspect = _typo_suspect(rule, stated, bind, [f for f in figures if f not in borrowed])
+    basis = None
     if holds:
         status = Status.PASS
         holds_by = ("inequality" if stated.qualifier is Qualifier.OVER
                     else "exact" if computed.interval.exact and difference == 0 else "rounding")
+        basis = "structural" if structural else "loose"
     elif certain or suspect is not None or (structural and _near_miss(stated, expected)):
         status, holds_by = Status.FAIL, None
+        basis = "certain" if certain else "typo" if suspect is not None else "near-miss"
     else:
         status, holds_by = Status.SKIPPED, None
     severity = rule.severity
@@ -449,7 +469,7 @@ def _evaluate(rule: Rule, stated: Figure, bind: dict[str, Term], line: Line | No
     check = Check(
         rule=rule.id, name=rule.name, status=status, severity=severity, figures=figures,
         stated=stated, expected=expected, computed=computed.interval,
-        difference=difference, holds_by=holds_by, reason=reason, suspect=suspect,
+        difference=difference, holds_by=holds_by, reason=reason, suspect=suspect, basis=basis,
         message=_message(rule, stated, bind, expected, difference, suspect, status),
     )
     rel = abs(difference) / abs(expected) if expected else Decimal("Infinity")

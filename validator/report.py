@@ -33,6 +33,11 @@ class Check:
     reason: str | None = None
     message: str = ""
     suspect: Figure | None = None  # the figure a one-digit typo most likely sits in
+    # why the verdict was reached: a failure is "certain" (the figures are stated together
+    # and named for their roles), "typo" (one changed digit explains it) or "near-miss"
+    # (within 1%); a pass is "structural" (the release's own lines and labels) or "loose"
+    # (parts picked because they agree, or figures the words do not name)
+    basis: str | None = None
 
     @property
     def location(self) -> Figure | None:

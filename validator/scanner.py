@@ -53,11 +53,11 @@ _TOKEN = re.compile(
     (?P<num>{_NUMBER})
     (?:
         (?P<wscale>\s?(?i:thousand|million|billion|trillion|mln|mn|bn)\b)
-      | (?P<sscale>(?:mm|m|M|b|k|K|bn)(?![\w.$]|\.\w))
+      | (?P<sscale>(?:mm|m|M|b|k|K|bn)(?![\w$]|\.\w))
     )?
     (?:
         (?P<pct>\s?%|\s?(?i:per\s?cent|percent)\b\.?|\s?pct\b)
-      | \s?(?P<minor>pence|penny|p(?![\w.]|\.\w)|cents?|c(?![\w.]|\.\w)|¢|sen\b)
+      | \s?(?P<minor>pence|penny|p(?![\w]|\.\w)|cents?|c(?![\w]|\.\w)|¢|sen\b)
       | \s(?P<post>{_alt(_SUFFIX_CODES)})\b
     )?
     """,

@@ -41,7 +41,7 @@ def check_json(c: Check) -> dict:
         "computed_low": _num(c.computed.low) if c.computed else None,
         "computed_high": _num(c.computed.high) if c.computed else None,
         "difference": _num(c.difference), "holds_by": c.holds_by, "reason": c.reason,
-        "suspect": c.suspect.id if c.suspect else None,
+        "suspect": c.suspect.id if c.suspect else None, "basis": c.basis,
         "line": where.span.line if where else None,
         "column": where.span.column if where else None,
         "message": c.message,

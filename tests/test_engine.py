@@ -1,0 +1,58 @@
+"""Binding and judging: the behaviour that keeps false alarms rare and typos caught."""
+
+from validator import check_text
+from validator.report import Status
+
+
+def checks(text, rule):
+    return [c for c in check_text(text).checks if c.rule == rule]
+
+
+def test_respectively_pairs_quantities_and_prices_in_order():
+    text = ("The company issued 10,052,737 flow-through units and 4,812,475 units for "
+            "$5,360,032.\nThe flow-through units were sold at $0.38 each and the units at "
+            "$0.32 each.")
+    (total,) = [c for c in checks(text, "PV004") if c.stated.text == "$5,360,032"]
+    assert total.status is Status.PASS
+    assert {f.text for f in total.figures} >= {"10,052,737", "$0.38", "4,812,475", "$0.32"}
+
+
+def test_headline_pass_carries_the_figures_that_confirm_the_exact_amount():
+    text = ("Acme Raises $1.3 Million\n\nAcme sold 1,000,000 shares at $1.25 per share for "
+            "gross proceeds of $1,250,000.")
+    (headline,) = checks(text, "PV005")
+    assert headline.status is Status.PASS
+    assert {f.text for f in headline.figures} == {"$1.3 Million", "$1,250,000", "1,000,000",
+                                                    "$1.25"}
+
+
+def test_unnamed_percentage_confirms_but_never_fails():
+    agree = "Acceptances came in for 29,976,175 shares of the 31,332,127 shares, about 95.67%."
+    differ = "Acceptances came in for 29,976,175 shares of the 31,332,127 shares, about 92.67%."
+    assert [c.status for c in checks(agree, "PV009")] == [Status.PASS]
+    assert [c.basis for c in checks(agree, "PV009")] == ["loose"]
+    assert checks(differ, "PV009") == []
+
+
+def test_named_percentage_fails_with_certain_basis():
+    text = ("The 2,500,000 new shares represent 19.1 per cent of the 15,543,774 shares in issue "
+            "following admission.")
+    (c,) = checks(text, "PV009")
+    assert c.status is Status.FAIL and c.basis == "certain"
+    assert c.stated.text == "19.1 per cent"
+
+
+def test_certain_failure_is_not_excused_by_loosely_picked_parts():
+    # 6 million x $0.25 + $767,500 is wide enough to meet $2.33m, but the sentence says what
+    # produced the $2.33m: 5,250,000 x $0.445 = $2,336,250, which rounds to $2.34m
+    text = ("The company raised $767,500 from the option.\n\nIt sold 5,250,000 units at $0.445 "
+            "each, which produced $2.33m.\n\nInsiders bought 6 million shares at $0.25 each.")
+    (c,) = [c for c in checks(text, "PV001") if c.stated.text == "$2.33m"]
+    assert c.status is Status.FAIL and c.basis == "certain"
+
+
+def test_a_price_borrowed_from_another_sentence_is_never_the_typo_suspect():
+    text = ("Units were sold at US$0.43 each: 2,045,231 units.\n\nFinders received 55,813 "
+            "shares.\n\nInsiders paid US$29,440.45 for 68,466 units.")
+    for c in check_text(text).failures:
+        assert c.suspect is None or c.suspect.text != "US$0.43"
