@@ -72,6 +72,8 @@ _MAX_PARTS = 12
 _NEAR_MISS = Decimal("0.01")
 _NEAR_SENTENCES = 3
 _PARAGRAPH_SENTENCES = 4
+_TIGHT = Decimal("0.0001")
+_LOOSE_TYPO_DIGITS = 4
 
 
 class _Mismatch(Exception):
@@ -445,9 +447,13 @@ def _evaluate(rule: Rule, stated: Figure, bind: dict[str, Term], line: Line | No
     # it evidently applies, beyond that it may simply be another tranche's price
     lines = [line] + [t.line for t in bind.values()]
     borrowed = {x.price for x in lines if x is not None and x.inferred}
+    # Loosely bound figures earn a typo suspicion only when the relation is tight (exact
+    # figures) and the suspect has enough digits that one changed digit landing on agreement
+    # by chance is implausible.
     suspect = None
-    if not holds and structural:
-        suspect = _typo_suspect(rule, stated, bind, [f for f in figures if f not in borrowed])
+    if not holds and (structural or _tight(computed.interval, s_iv)):
+        suspect = _typo_suspect(rule, stated, bind, [f for f in figures if f not in borrowed],
+                                min_significant=0 if structural else _LOOSE_TYPO_DIGITS)
     basis = None
     if holds:
         status = Status.PASS
@@ -490,12 +496,21 @@ def _rounding_direction(stated: Figure, expected: Decimal) -> bool:
     return abs(stated.value - expected) < stated.unit
 
 
+def _tight(computed: Interval, stated: Interval) -> bool:
+    """Both sides known to a part in 10,000 or better."""
+    if computed.high is None or stated.high is None:
+        return False
+    width = (computed.high - computed.low) + (stated.high - stated.low)
+    size = abs(stated.low + stated.high) / 2
+    return size > 0 and width <= size * _TIGHT
+
+
 def _typo_suspect(rule: Rule, stated: Figure, bind: dict[str, Term],
-                  figures: list[Figure]) -> Figure | None:
+                  figures: list[Figure], min_significant: int) -> Figure | None:
     """The figure that, with one digit changed, would make the relation hold."""
     for f in figures:
         solved = _solve(rule, stated, bind, f)
-        if solved is not None and _one_digit_apart(f, solved):
+        if solved is not None and _one_digit_apart(f, solved, min_significant):
             return f
     return None
 
@@ -540,15 +555,18 @@ def _solve(rule: Rule, stated: Figure, bind: dict[str, Term], target: Figure) ->
     return None
 
 
-def _one_digit_apart(f: Figure, solved: Decimal) -> bool:
+def _one_digit_apart(f: Figure, solved: Decimal, min_significant: int = 0) -> bool:
     """True when the written digits of ``f`` and ``solved`` (at f's precision) differ by one
-    substituted digit or two swapped neighbours, in a figure of at least two digits."""
+    substituted digit or two swapped neighbours, in a figure of at least two written digits
+    and at least ``min_significant`` digits other than trailing zeros."""
     try:
         written = str(int(f.value.scaleb(-f.exponent).to_integral_value(ROUND_HALF_EVEN)))
         wanted = str(int(solved.scaleb(-f.exponent).to_integral_value(ROUND_HALF_EVEN)))
     except (InvalidOperation, ValueError, OverflowError):
         return False
-    if len(written) < 2 or len(written) != len(wanted) or written == wanted:
+    if len(written) < 2 or len(written.strip("0")) < min_significant:
+        return False  # "$250,000" carries two digits of information
+    if len(written) != len(wanted) or written == wanted:
         return False
     diff = [i for i, (a, b) in enumerate(zip(written, wanted, strict=True)) if a != b]
     if len(diff) == 1:
