@@ -37,6 +37,7 @@ def one(text):
     ("a $250k fee", "$250k", "250000", 3, "$"),
     ("which produced $2.33m.", "$2.33m", "2330000", 4, "$"),  # a scale at a sentence's end
     ("placed at 4p.", "4p", "0.04", -2, "GBP"),
+    ("at 6.03 Singapore cents each", "6.03 Singapore cents", "0.0603", -4, "SGD"),
 ])
 def test_money(text, written, value, exponent, currency):
     f = one(text)

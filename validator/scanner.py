@@ -35,6 +35,8 @@ _SUFFIX_CODES = {
 # Minor units: the value is converted to the major unit ("4p" is 0.04 GBP).
 _MINOR = {"p": "GBP", "pence": "GBP", "penny": "GBP", "c": "$", "cent": "$", "cents": "$",
           "¢": "$", "sen": "MYR"}
+_CENT_COUNTRIES = {"Singapore": "SGD", "Australian": "AUD", "Canadian": "CAD", "US": "USD",
+                   "U.S.": "USD", "Hong Kong": "HKD", "New Zealand": "NZD"}
 _SCALES = {"thousand": 3, "k": 3, "million": 6, "mln": 6, "mn": 6, "mm": 6, "m": 6,
            "billion": 9, "bn": 9, "b": 9, "trillion": 12}
 _WORD_SCALES = ("thousand", "million", "billion", "trillion")
@@ -57,6 +59,7 @@ _TOKEN = re.compile(
     )?
     (?:
         (?P<pct>\s?%|\s?(?i:per\s?cent|percent)\b\.?|\s?pct\b)
+      | \s(?P<mcountry>{_alt(_CENT_COUNTRIES)})\s(?P<cminor>cents?)\b
       | \s?(?P<minor>pence|penny|p(?![\w]|\.\w)|cents?|c(?![\w]|\.\w)|¢|sen\b)
       | \s(?P<post>{_alt(_SUFFIX_CODES)})\b
     )?
@@ -160,7 +163,8 @@ def _numeral(doc: Document, text: str, m: re.Match) -> Figure | None:
         return None
     if (not pre and re.search(r"[\w)]\($", before)) or _MARKER.match(text[start - 1:end + 1]):
         return None  # "4(a)(2)", list markers "(1)"
-    if after[:1].isalpha() and not (m.group("sscale") or m.group("minor") or m.group("wscale")):
+    if after[:1].isalpha() and not (m.group("sscale") or m.group("minor") or m.group("wscale")
+                                     or m.group("cminor")):
         return None
     if re.match(r"-[A-Za-z]|\([a-z0-9]{1,3}\)", after) and not m.group("pct"):
         return None
@@ -181,6 +185,8 @@ def _numeral(doc: Document, text: str, m: re.Match) -> Figure | None:
         if currency:
             return None
         kind = Kind.PERCENT
+    elif m.group("cminor") and not currency:  # "6.03 Singapore cents"
+        kind, currency, scale = Kind.MONEY, _CENT_COUNTRIES[m.group("mcountry")], scale - 2
     elif minor and not currency:
         kind, currency, scale = Kind.MONEY, _MINOR[minor], scale - 2
         if minor in ("c", "cent", "cents", "¢") and re.search(r"(?i)singapore\s*$", before):
