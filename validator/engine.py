@@ -442,6 +442,8 @@ def _evaluate(rule: Rule, stated: Figure, bind: dict[str, Term], line: Line | No
     structural = not loose and all(t.structural for t in bind.values())
     if not structural and stated.qualifier is Qualifier.OVER:
         return None  # a lower bound is met by too many sums of parts to confirm any of them
+    if any(not t.structural and _negligible(t, stated) for t in bind.values()):
+        return None  # "S$10 million + 0.2 cent": a part below the total's precision says nothing
     certain = certain or (stated.role == rule.check.stated and len(sentences) == 1 and structural)
     # a price borrowed from elsewhere in the release is not suspected of a typo: within 1%
     # it evidently applies, beyond that it may simply be another tranche's price
@@ -494,6 +496,10 @@ def _rounding_direction(stated: Figure, expected: Decimal) -> bool:
     if not stated.rounded or stated.qualifier is Qualifier.OVER:
         return False
     return abs(stated.value - expected) < stated.unit
+
+
+def _negligible(total: Term, stated: Figure) -> bool:
+    return any(abs(p.interval.mid) < stated.unit for p in total.parts)
 
 
 def _tight(computed: Interval, stated: Interval) -> bool:

@@ -289,7 +289,8 @@ def _figure(doc, start, end, value, exponent, kind, currency, noun, words,
 _QUALIFIERS = [
     (re.compile(r"(?i)\b(?:up\s+to|a\s+maximum\s+of|maximum\s+of|not\s+more\s+than|no\s+more\s+"
                 r"than|not\s+to\s+exceed|as\s+much\s+as)\s+(?:an?\s+)?(?:aggregate\s+(?:of\s+)?)?"
-                r"(?:gross\s+)?$"), Qualifier.UP_TO),
+                r"(?:gross\s+)?(?:(?:about|approximately|around|roughly)\s+)?$"),
+     Qualifier.UP_TO),  # "up to about S$10.3 million" is still a target
     (re.compile(r"(?i)\b(?:over|more\s+than|in\s+excess\s+of|exceeding|at\s+least|a\s+minimum\s+of"
                 r"|minimum\s+of|upwards\s+of|north\s+of)\s+$"), Qualifier.OVER),
     (re.compile(r"(?i)\b(?:approximately|approx\.?|about|around|roughly|some|nearly|almost|circa|"
