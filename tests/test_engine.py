@@ -56,3 +56,23 @@ def test_a_price_borrowed_from_another_sentence_is_never_the_typo_suspect():
             "shares.\n\nInsiders paid US$29,440.45 for 68,466 units.")
     for c in check_text(text).failures:
         assert c.suspect is None or c.suspect.text != "US$0.43"
+
+
+def test_a_conversion_in_parentheses_takes_the_role_of_the_amount_it_converts():
+    text = ("Units were sold at US$0.43 (CA$0.602) each.\n\nThe company sold 2,045,231 units "
+            "for gross proceeds of US$879,449.33 (CA$1,231,229.06).")
+    passed = {c.stated.text for c in checks(text, "PV001") if c.status is Status.PASS}
+    assert passed == {"US$879,449.33", "CA$1,231,229.06"}
+
+
+def test_a_bare_dollar_beside_a_named_dollar_is_another_currency():
+    text = ("The company raised AUD 60 million ($45.3 million) from 705,882,353 shares at "
+            "AUD 0.085 each.")
+    figs = {f.text: f.currency for f in check_text(text).figures}
+    assert figs["AUD 60 million"] == "AUD" and figs["$45.3 million"] == "$"
+
+
+def test_an_amount_not_called_proceeds_is_not_failed_on_a_borrowed_price():
+    text = ("Units were sold at $0.43 each.\n\nInsiders subscribed $936,798.50 across the "
+            "whole placement for 2,178,601 units.")
+    assert check_text(text).failures == ()

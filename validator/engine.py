@@ -73,6 +73,7 @@ _NEAR_MISS = Decimal("0.01")
 _NEAR_SENTENCES = 3
 _PARAGRAPH_SENTENCES = 4
 _TIGHT = Decimal("0.0001")
+_PROCEEDS = ("gross", "aggregate", "tranche")
 _LOOSE_TYPO_DIGITS = 4
 
 
@@ -445,8 +446,9 @@ def _evaluate(rule: Rule, stated: Figure, bind: dict[str, Term], line: Line | No
     if any(not t.structural and _negligible(t, stated) for t in bind.values()):
         return None  # "S$10 million + 0.2 cent": a part below the total's precision says nothing
     certain = certain or (stated.role == rule.check.stated and len(sentences) == 1 and structural)
-    # a price borrowed from elsewhere in the release is not suspected of a typo: within 1%
-    # it evidently applies, beyond that it may simply be another tranche's price
+    # A price borrowed from elsewhere in the release is never the typo suspect, and it fails
+    # only an amount the words call proceeds: "insiders subscribed $936,798.50 across the
+    # placement" may span tranches at other prices.
     lines = [line] + [t.line for t in bind.values()]
     borrowed = {x.price for x in lines if x is not None and x.inferred}
     # Loosely bound figures earn a typo suspicion only when the relation is tight (exact
@@ -462,7 +464,8 @@ def _evaluate(rule: Rule, stated: Figure, bind: dict[str, Term], line: Line | No
         holds_by = ("inequality" if stated.qualifier is Qualifier.OVER
                     else "exact" if computed.interval.exact and difference == 0 else "rounding")
         basis = "structural" if structural else "loose"
-    elif certain or suspect is not None or (structural and _near_miss(stated, expected)):
+    elif (certain or suspect is not None or (structural and _near_miss(stated, expected))) \
+            and (not borrowed or stated.role in _PROCEEDS):
         status, holds_by = Status.FAIL, None
         basis = "certain" if certain else "typo" if suspect is not None else "near-miss"
     else:

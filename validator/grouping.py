@@ -52,7 +52,7 @@ class Groups:
 
 def _is_quantity(f: Figure) -> bool:
     return (f.kind is Kind.COUNT and f.noun in _SECURITIES and f.value > 1
-            and f.role not in ("outstanding", "fee_warrants"))
+            and f.role not in ("outstanding", "enlarged", "fee_warrants"))
 
 
 def group(figures: tuple[Figure, ...], text: str) -> Groups:
@@ -73,21 +73,26 @@ def group(figures: tuple[Figure, ...], text: str) -> Groups:
 
 
 def _lines_at_the_one_price(figures: tuple[Figure, ...], lines: list[Line]) -> list[Line]:
-    """When a release states a single offering price, a sentence that pairs a number of
-    securities with an amount ("insiders took 400,000 units for $200,000") is a line at it."""
-    prices = {(f.value, f.currency) for f in figures if f.kind is Kind.MONEY and f.role == "price"}
-    if len(prices) != 1:
-        return []
-    price = next(f for f in figures if f.kind is Kind.MONEY and f.role == "price")
-    priced = {x.sentence for x in lines}
+    """When a release states a single offering price (per currency: "US$0.43 (CA$0.602)"), a
+    sentence that pairs a number of securities with an amount in that currency ("insiders took
+    400,000 units for $200,000") is a line at it."""
+    prices: dict[str, list[Figure]] = {}
+    for f in figures:
+        if f.kind is Kind.MONEY and f.role == "price":
+            prices.setdefault(f.currency, []).append(f)
     out = []
-    for sentence in sorted({f.sentence for f in figures} - priced):
-        here = [f for f in figures if f.sentence == sentence]
-        counts = [f for f in here if _is_quantity(f)]
-        amounts = [f for f in here if f.kind is Kind.MONEY and f.role != "exercise_price"
-                   and f.currency == price.currency]
-        if len(counts) == 1 and amounts:
-            out.append(Line(len(lines) + len(out), price, counts[0], inferred=True))
+    for currency, stated in prices.items():
+        if len({f.value for f in stated}) != 1:
+            continue
+        price = stated[0]
+        priced = {x.sentence for x in lines if x.price.currency == currency}
+        for sentence in sorted({f.sentence for f in figures} - priced):
+            here = [f for f in figures if f.sentence == sentence]
+            counts = [f for f in here if _is_quantity(f)]
+            amounts = [f for f in here if f.kind is Kind.MONEY and f.role != "exercise_price"
+                       and f.currency == currency]
+            if len(counts) == 1 and amounts:
+                out.append(Line(len(lines) + len(out), price, counts[0], inferred=True))
     return out
 
 

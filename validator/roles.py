@@ -70,6 +70,9 @@ def assign(doc: Document, figures: tuple[Figure, ...],
         previous_end[f.kind] = f.span.end
         found = _cues(f, left, right, vocabulary)
         roles = [role for _, role in sorted(found)]
+        previous = out[-1] if out else None
+        if not found and previous is not None and _converts(doc.text, previous, f):
+            roles = [r for r in previous.roles if r != "headline"]
         if f.span.start < title_end and f.kind is Kind.MONEY:
             roles.insert(0, "headline")
         roles.extend(r for r in _default_roles(f) if r not in roles)
@@ -79,6 +82,12 @@ def assign(doc: Document, figures: tuple[Figure, ...],
             sentence=index, paragraph=s.paragraph,
         ))
     return tuple(out)
+
+
+def _converts(text: str, before: Figure, f: Figure) -> bool:
+    """"US$879,449.45 (CA$1,231,229.06)": the same amount in another currency."""
+    return (before.kind is Kind.MONEY and f.kind is Kind.MONEY and before.currency != f.currency
+            and text[before.span.end:f.span.start].strip() == "(")
 
 
 def _cues(f: Figure, left: str, right: str, vocabulary: Vocabulary) -> list[tuple[int, str]]:

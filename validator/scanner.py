@@ -145,7 +145,7 @@ def scan(doc: Document) -> tuple[Figure, ...]:
             found.append((fig.span.start, fig.span.end, fig))
     found.sort(key=lambda t: t[0])
     figures = [attrs.evolve(f, id=f"f{i}") for i, (_, _, f) in enumerate(found, 1)]
-    return tuple(_resolve_dollars(figures))
+    return tuple(_resolve_dollars(figures, text))
 
 
 def _mask(text: str) -> str:
@@ -305,11 +305,15 @@ def _qualifier(before: str) -> Qualifier:
     return Qualifier.EXACT
 
 
-def _resolve_dollars(figures: list[Figure]) -> Iterator[Figure]:
-    """A bare "$" is the document's one explicit dollar currency, if it names exactly one."""
+def _resolve_dollars(figures: list[Figure], text: str) -> Iterator[Figure]:
+    """A bare "$" is the document's one explicit dollar currency, if it names exactly one and
+    never converts a bare amount into it ("AUD 60 million ($45.3 million)": two currencies)."""
     named = {f.currency for f in figures if f.currency in _DOLLAR_CODES}
+    converted = any(
+        {a.currency, b.currency} == {"$"} | named and text[a.span.end:b.span.start].strip() == "("
+        for a, b in zip(figures, figures[1:], strict=False))
     for f in figures:
-        if f.currency == "$" and len(named) == 1:
+        if f.currency == "$" and len(named) == 1 and not converted:
             yield attrs.evolve(f, currency=next(iter(named)))
         else:
             yield f
