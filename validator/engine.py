@@ -446,17 +446,19 @@ def _evaluate(rule: Rule, stated: Figure, bind: dict[str, Term], line: Line | No
     if any(not t.structural and _negligible(t, stated) for t in bind.values()):
         return None  # "S$10 million + 0.2 cent": a part below the total's precision says nothing
     certain = certain or (stated.role == rule.check.stated and len(sentences) == 1 and structural)
-    # A price borrowed from elsewhere in the release is never the typo suspect, and it fails
-    # only an amount the words call proceeds: "insiders subscribed $936,798.50 across the
-    # placement" may span tranches at other prices.
+    # A price stated in another sentence fails only an amount the words call proceeds:
+    # "insiders subscribed $936,798.50 across the placement" may span tranches at other
+    # prices. The release's one price taken for a sentence that did not state it is never
+    # the typo suspect either.
     lines = [line] + [t.line for t in bind.values()]
-    borrowed = {x.price for x in lines if x is not None and x.inferred}
+    borrowed = {x.price for x in lines if x is not None and x.borrowed}
+    assumed = {x.price for x in lines if x is not None and x.inferred}
     # Loosely bound figures earn a typo suspicion only when the relation is tight (exact
     # figures) and the suspect has enough digits that one changed digit landing on agreement
     # by chance is implausible.
     suspect = None
     if not holds and (structural or _tight(computed.interval, s_iv)):
-        suspect = _typo_suspect(rule, stated, bind, [f for f in figures if f not in borrowed],
+        suspect = _typo_suspect(rule, stated, bind, [f for f in figures if f not in assumed],
                                 min_significant=0 if structural else _LOOSE_TYPO_DIGITS)
     basis = None
     if holds:

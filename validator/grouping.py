@@ -40,6 +40,11 @@ class Line:
         return self.price.paragraph
 
     @property
+    def borrowed(self) -> bool:
+        """The price was stated in another sentence than the quantity."""
+        return self.inferred or self.price.sentence != self.quantity.sentence
+
+    @property
     def up_to(self) -> bool:
         return Qualifier.UP_TO in (self.quantity.qualifier, self.price.qualifier)
 
