@@ -232,7 +232,7 @@ class Engine:
             out.extend(_total([_line_term(x) for x in lines], structural=True))
         stated = [f for f in self.figures if f.kind is Kind.MONEY and self._accepts(role, f)
                   and f.role in _ACCEPTS[role]  # no commission or net as a part of a total
-                  and f.qualifier is not Qualifier.UP_TO and "headline" not in f.roles]
+                  and "headline" not in f.roles]
         parts = [_line_term(x) for x in lines] + [_term(f) for f in stated]
         parts = parts[:_MAX_PARTS]
         for size in range(2, 5):
@@ -443,8 +443,11 @@ def _evaluate(rule: Rule, stated: Figure, bind: dict[str, Term], line: Line | No
     structural = not loose and all(t.structural for t in bind.values())
     if not structural and stated.qualifier is Qualifier.OVER:
         return None  # a lower bound is met by too many sums of parts to confirm any of them
-    if any(not t.structural and _negligible(t, stated) for t in bind.values()):
-        return None  # "S$10 million + 0.2 cent": a part below the total's precision says nothing
+    if any(not t.structural and not _commensurate(t, stated) for t in bind.values()):
+        return None
+    if stated.kind is Kind.MONEY and (stated.qualifier is Qualifier.UP_TO) != any(
+            f.qualifier is Qualifier.UP_TO for t in bind.values() for f in t.figures):
+        return None  # "up to" proceeds are targets, compared only with other targets
     certain = certain or (stated.role == rule.check.stated and len(sentences) == 1 and structural)
     # A price stated in another sentence fails only an amount the words call proceeds:
     # "insiders subscribed $936,798.50 across the placement" may span tranches at other
@@ -503,8 +506,16 @@ def _rounding_direction(stated: Figure, expected: Decimal) -> bool:
     return abs(stated.value - expected) < stated.unit
 
 
-def _negligible(total: Term, stated: Figure) -> bool:
-    return any(abs(p.interval.mid) < stated.unit for p in total.parts)
+def _commensurate(total: Term, stated: Figure) -> bool:
+    """Picked parts say something about a total only at its precision: not "S$10 million +
+    0.2 cent" (a part below it), nor "$1 million + $572,044" for $1.5 million (a stated part
+    rounded more coarsely than the total)."""
+    for p in total.parts:
+        if abs(p.interval.mid) < stated.unit:
+            return False
+        if len(p.figures) == 1 and p.figures[0].unit > stated.unit:
+            return False
+    return True
 
 
 def _tight(computed: Interval, stated: Interval) -> bool:
