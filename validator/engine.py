@@ -20,7 +20,7 @@ import attrs
 
 from . import expr
 from .figures import Figure, Interval, Kind, Qualifier
-from .grouping import Groups, Line
+from .grouping import PER_SECURITY, Groups, Line
 from .report import Check, Status
 from .rules import Rule
 
@@ -74,6 +74,7 @@ _NEAR_SENTENCES = 3
 _PARAGRAPH_SENTENCES = 4
 _TIGHT = Decimal("0.0001")
 _PROCEEDS = ("gross", "aggregate", "tranche")
+
 _LOOSE_TYPO_DIGITS = 4
 
 
@@ -157,7 +158,7 @@ class Engine:
     def _accepts(self, role: str, f: Figure, loose: bool = False) -> bool:
         if f.kind is not _KINDS.get(role, f.kind):
             return False
-        if f.role in ("price", "exercise_price", "market") and role not in ("price", "market"):
+        if f.role in PER_SECURITY and role not in ("price", "market"):
             return False  # a price per security is never an amount of proceeds
         if role == "market" and f.role == "price":
             return False

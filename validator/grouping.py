@@ -11,6 +11,8 @@ import attrs
 
 from .figures import Figure, Interval, Kind, Qualifier
 
+# roles of an amount per security: never an amount raised
+PER_SECURITY = ("price", "exercise_price", "market", "nominal")
 _SECURITIES = ("shares", "units", "warrants", "receipts", "ads", "options", "securities")
 
 
@@ -94,7 +96,7 @@ def _lines_at_the_one_price(figures: tuple[Figure, ...], lines: list[Line]) -> l
         for sentence in sorted({f.sentence for f in figures} - priced):
             here = [f for f in figures if f.sentence == sentence]
             counts = [f for f in here if _is_quantity(f)]
-            amounts = [f for f in here if f.kind is Kind.MONEY and f.role != "exercise_price"
+            amounts = [f for f in here if f.kind is Kind.MONEY and f.role not in PER_SECURITY
                        and f.currency == currency]
             if len(counts) == 1 and amounts:
                 out.append(Line(len(lines) + len(out), price, counts[0], inferred=True))

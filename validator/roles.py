@@ -78,7 +78,7 @@ def assign(doc: Document, figures: tuple[Figure, ...],
         roles.extend(r for r in _default_roles(f) if r not in roles)
         out.append(attrs.evolve(
             f, role=roles[0] if roles else None, roles=tuple(roles),
-            cue_distance=min(found)[0] if found else None,
+            cue_distance=max(0, int(min(found)[0])) if found else None,
             sentence=index, paragraph=s.paragraph,
         ))
     return tuple(out)
@@ -110,7 +110,8 @@ def _cues(f: Figure, left: str, right: str, vocabulary: Vocabulary) -> list[tupl
             for skip in (0, noun_end):
                 m = cue.after.match(right[skip:skip + cue.window])
                 if m is not None:
-                    d = skip + len(m.group()) - len(m.group().lstrip())
+                    # on a tie the cue after wins: "for $2.91 each" is a price
+                    d = skip + len(m.group()) - len(m.group().lstrip()) - 0.5
                     best = d if best is None else min(best, d)
                     break
         if best is not None:
