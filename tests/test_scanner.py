@@ -104,6 +104,14 @@ def test_distractors_are_not_figures(text):
     assert [f.text for f in figures(text)] == []
 
 
+def test_a_count_shares_the_noun_of_the_count_it_is_paired_with():
+    found = figures("issued shares went from 1,277,948,588 to 1,916,922,882 shares; it issued "
+                    "102,820 and 2,000 Broker Warrants")
+    assert [(f.text, f.noun) for f in found] == [
+        ("1,277,948,588", "shares"), ("1,916,922,882", "shares"), ("102,820", "warrants"),
+        ("2,000", "warrants")]
+
+
 def test_a_price_before_a_parenthesis_is_no_time_of_day():
     assert [f.text for f in figures("priced at US$0.43 (CA$0.602) each")] == ["US$0.43",
                                                                               "CA$0.602"]

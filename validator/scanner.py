@@ -122,6 +122,7 @@ NOUN_AFTER = re.compile(
     (?P<noun>(?i:shares?|units?|warrants?|stock|securities|receipts?|ADSs?|options?|
              debentures?|notes))\b""",
 )
+_SHARED_NOUN = re.compile(r"\s+(?:to|and|or)\s+\d{1,3}(?:,\d{3})+(?!\.\d)(?:\s+million)?")
 _MARKER = re.compile(r"\(\d{1,3}\)")
 _LABEL = re.compile(r"(?P<label>[^\n:]{2,100}):\s*$")
 _MAX_DIGITS = 30
@@ -195,7 +196,7 @@ def _numeral(doc: Document, text: str, m: re.Match) -> Figure | None:
         kind, currency = Kind.MONEY, _SUFFIX_CODES[m.group("post")]
     if m.group("sscale") and kind is not Kind.MONEY and not NOUN_AFTER.match(after):
         return None  # "5 m" of rock, "2b": only money and counts take a one-letter scale
-    if kind is Kind.NUMBER and _is_year(digits, after):
+    if kind is Kind.NUMBER and "," not in num and _is_year(digits, after):
         return None
     value = base.scaleb(scale)
     noun = None
@@ -217,6 +218,12 @@ def _noun(text: str, start: int, end: int) -> str | None:
     m = NOUN_AFTER.match(text, end, min(len(text), end + 80))
     if m:
         return _canonical_noun(m.group("noun"))
+    # "from 1,277,948,588 to 1,916,922,882 shares", "102,820 and 20,000 warrants"
+    m = _SHARED_NOUN.match(text, end, min(len(text), end + 40))
+    if m:
+        m = NOUN_AFTER.match(text, m.end(), min(len(text), m.end() + 80))
+        if m:
+            return _canonical_noun(m.group("noun"))
     line_start = text.rfind("\n", 0, start) + 1
     label = _LABEL.search(text[line_start:start])
     if label:
