@@ -45,6 +45,9 @@ _ACCEPTS = {
     "fraction": {"fraction"},
     "amount": {"amount"},
     "tranche": {"tranche"},
+    "portion": {"portion"},
+    "share": {"share"},
+    "proceeds": {"gross", "net", "aggregate"},
 }
 # Figures the words did not name but that may still stand for a role in a sentence-scope rule.
 # A binding that uses one may confirm a relation; it is never certain enough to fail one.
@@ -57,6 +60,8 @@ _LOOSE = {
     "enlarged": {"quantity", "aggregate", "warrants", "outstanding"},
     "quantity": {"aggregate", "warrants", "outstanding", "enlarged"},
     "market": {"amount", "exercise_price"},
+    "portion": {"amount", "gross", "net", "aggregate", "tranche"},
+    "share": {"percent", "ownership"},
 }
 _KINDS = {
     "gross": Kind.MONEY, "aggregate": Kind.MONEY, "headline": Kind.MONEY,
@@ -65,7 +70,8 @@ _KINDS = {
     "discount": Kind.PERCENT, "premium": Kind.PERCENT, "market": Kind.MONEY,
     "warrants": Kind.COUNT, "fee_warrants": Kind.COUNT, "outstanding": Kind.COUNT,
     "enlarged": Kind.COUNT, "existing": Kind.COUNT, "quantity": Kind.COUNT, "price": Kind.MONEY,
-    "fraction": Kind.NUMBER,
+    "fraction": Kind.NUMBER, "portion": Kind.MONEY, "share": Kind.PERCENT,
+    "proceeds": Kind.MONEY,
 }
 _MAX_BINDINGS = 4000
 _MAX_PARTS = 12
@@ -491,7 +497,12 @@ def _evaluate(rule: Rule, stated: Figure, bind: dict[str, Term], line: Line | No
     )
     rel = abs(difference) / abs(expected) if expected else Decimal("Infinity")
     distance = max(f.span.end for f in figures) - min(f.span.start for f in figures)
-    rank = (status is not Status.PASS, not certain and suspect is None, rel, distance)
+    if status is Status.PASS:
+        # every agreeing binding agrees within precision: prefer the release's structure,
+        # then the figures that stand closest together
+        rank = (False, not structural, distance, rel)
+    else:
+        rank = (True, not certain and suspect is None, rel, distance)
     return _Outcome(check, rank, stated, line)
 
 

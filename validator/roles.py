@@ -69,7 +69,7 @@ def assign(doc: Document, figures: tuple[Figure, ...],
         right = doc.text[f.span.end:s.end]
         previous_end[f.kind] = f.span.end
         found = _cues(f, left, right, vocabulary)
-        roles = [role for _, role in sorted(found)]
+        roles = [x[-1] for x in sorted(found)]
         previous = out[-1] if out else None
         if not found and previous is not None and _converts(doc.text, previous, f):
             roles = [r for r in previous.roles if r != "headline"]
@@ -78,7 +78,7 @@ def assign(doc: Document, figures: tuple[Figure, ...],
         roles.extend(r for r in _default_roles(f) if r not in roles)
         out.append(attrs.evolve(
             f, role=roles[0] if roles else None, roles=tuple(roles),
-            cue_distance=max(0, int(min(found)[0])) if found else None,
+            cue_distance=min(found)[0] if found else None,
             sentence=index, paragraph=s.paragraph,
         ))
     return tuple(out)
@@ -90,8 +90,11 @@ def _converts(text: str, before: Figure, f: Figure) -> bool:
             and text[before.span.end:f.span.start].strip() == "(")
 
 
-def _cues(f: Figure, left: str, right: str, vocabulary: Vocabulary) -> list[tuple[int, str]]:
-    found: list[tuple[int, str]] = []
+def _cues(f: Figure, left: str, right: str, vocabulary: Vocabulary) -> list[tuple]:
+    """(distance, -length, role) for every role whose cue is found: the nearest cue wins, then
+    the longer one ("of the net proceeds" over "proceeds"), then the one after the figure
+    ("for $2.91 each" is a price)."""
+    found: list[tuple] = []
     noun = NOUN_AFTER.match(right) if f.kind is Kind.COUNT else None
     noun_end = noun.end() if noun else 0
     for cue in vocabulary.cues:
@@ -104,20 +107,20 @@ def _cues(f: Figure, left: str, right: str, vocabulary: Vocabulary) -> list[tupl
             for m in cue.before.finditer(tail):
                 last = m
             if last is not None:
-                best = len(tail) - last.end()
+                best = (len(tail) - last.end(), -len(last.group()), 1)
         if cue.after is not None:
             # a count's cue may follow what it counts: "15,543,774 shares in issue"
             for skip in (0, noun_end):
                 m = cue.after.match(right[skip:skip + cue.window])
                 if m is not None:
-                    # on a tie the cue after wins: "for $2.91 each" is a price
-                    d = skip + len(m.group()) - len(m.group().lstrip()) - 0.5
+                    word = m.group().lstrip()
+                    d = (skip + len(m.group()) - len(word), -len(word.lstrip("(")), 0)
                     best = d if best is None else min(best, d)
                     break
         if best is not None:
-            found.append((best, cue.role))
-    lost = {r for _, role in found for c in vocabulary.cues if c.role == role for r in c.overrides}
-    return [(d, role) for d, role in found if role not in lost]
+            found.append((*best, cue.role))
+    lost = {r for *_, role in found for c in vocabulary.cues if c.role == role for r in c.overrides}
+    return [x for x in found if x[-1] not in lost]
 
 
 def _default_roles(f: Figure) -> list[str]:

@@ -19,7 +19,8 @@ from .rulefiles import RuleFileError, rules_dir
 ROLES = frozenset({
     "quantity", "price", "gross", "aggregate", "headline", "commission", "net", "expenses",
     "rate", "warrants", "fee_warrants", "fraction", "outstanding", "ownership", "words",
-    "numeral", "amount", "tranche", "enlarged", "existing", "discount", "premium", "market",
+    "numeral", "amount", "tranche", "enlarged", "existing", "portion", "share", "proceeds",
+    "discount", "premium", "market",
 })
 SCOPES = ("line", "document", "sentence", "restatement")
 SEVERITIES = ("error", "warning")
