@@ -76,3 +76,21 @@ def test_an_amount_not_called_proceeds_is_not_failed_on_a_borrowed_price():
     text = ("Units were sold at $0.43 each.\n\nInsiders subscribed $936,798.50 across the "
             "whole placement for 2,178,601 units.")
     assert check_text(text).failures == ()
+
+
+def test_a_total_that_agrees_shows_the_amounts_stated_for_its_lines():
+    text = ("The company sold 6,405,000 shares at $1.21 for $7,750,050 and 8,383,500 "
+            "flow-through shares at $2.06 for $17,270,010, for total gross proceeds of "
+            "$25,020,060.")
+    (total,) = [c for c in checks(text, "PV004") if c.stated.text == "$25,020,060"]
+    assert total.status is Status.PASS
+    assert {"$7,750,050", "$17,270,010"} <= {f.text for f in total.figures}
+
+
+def test_share_of_proceeds_binds_the_proceeds_nearest_to_it():
+    text = ("Gross proceeds came to HK$325.9 million and net proceeds to HK$323.6 million. "
+            "About 68% of the net proceeds (HK$219.2 million) will repay debt and 22% "
+            "(HK$71.7 million) will fund operations.")
+    found = {c.stated.text: {f.text for f in c.figures} for c in checks(text, "PV013")
+             if c.status is Status.PASS}
+    assert "HK$323.6 million" in found["68%"] and "HK$323.6 million" in found["22%"]

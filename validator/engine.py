@@ -253,6 +253,7 @@ class Engine:
         by another rule's binding that merely sits near it: that binding is skipped."""
         rules = list(rules)
         restating = {r.id for r in rules if isinstance(r.check.computed, expr.Role)}
+        totalling = {r.id for r in rules if _sum_roles(r.check.computed)}
         checks = [c for rule in rules for c in self.run(rule)]
         passing = [c for c in checks if c.status is Status.PASS and c.stated is not None]
         confirmed: dict[str, Check] = {}
@@ -267,6 +268,8 @@ class Engine:
                                         "this binding describes something else")
             elif c.rule in restating and c.status is Status.PASS:
                 c = _with_provenance(c, passing)
+            elif c.rule in totalling and c.status is Status.PASS:
+                c = _with_part_totals(c, passing)
             out.append(c)
         return out
 
@@ -374,6 +377,18 @@ def _with_provenance(check: Check, passing: list[Check]) -> Check:
         inputs = {f.id for f in d.figures if f is not d.stated}
         if d.stated.id in restated or (inputs and inputs == restated):
             extra.extend(d.figures)
+    if not extra:
+        return check
+    return attrs.evolve(check, figures=tuple(dict.fromkeys(check.figures + tuple(extra))))
+
+
+def _with_part_totals(check: Check, passing: list[Check]) -> Check:
+    """A total that agrees with its lines (6,405,000 × $1.21 + 8,383,500 × $2.06) also shows
+    the amounts stated for those lines ($7,750,050, $17,270,010) when they agree too."""
+    used = {f.id for f in check.figures}
+    extra = [d.stated for d in passing
+             if d.rule != check.rule and d.stated is not None and d.stated.id not in used
+             and len(d.figures) > 2 and {f.id for f in d.figures if f is not d.stated} <= used]
     if not extra:
         return check
     return attrs.evolve(check, figures=tuple(dict.fromkeys(check.figures + tuple(extra))))
