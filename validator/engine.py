@@ -26,8 +26,8 @@ from .rules import Rule
 
 # Which figures may stand for a role, by the roles the vocabulary gave them.
 _ACCEPTS = {
-    "gross": {"gross", "aggregate", "amount", "tranche"},
-    "aggregate": {"aggregate", "gross", "amount", "tranche"},
+    "gross": {"gross", "aggregate", "amount", "tranche", "portion"},
+    "aggregate": {"aggregate", "gross", "amount", "tranche", "portion"},
     "headline": {"headline"},
     "commission": {"commission"},
     "rate": {"commission", "percent"},
@@ -467,9 +467,11 @@ def _evaluate(rule: Rule, stated: Figure, bind: dict[str, Term], line: Line | No
         return None  # a lower bound is met by too many sums of parts to confirm any of them
     if any(not t.structural and not _commensurate(t, stated) for t in bind.values()):
         return None
-    if stated.kind is Kind.MONEY and (stated.qualifier is Qualifier.UP_TO) != any(
-            f.qualifier is Qualifier.UP_TO for t in bind.values() for f in t.figures):
-        return None  # "up to" proceeds are targets, compared only with other targets
+    targets = any(f.qualifier is Qualifier.UP_TO for t in bind.values() for f in t.figures)
+    if stated.kind is Kind.MONEY and (stated.qualifier is Qualifier.UP_TO) != targets \
+            and not (targets and "headline" in stated.roles):
+        return None  # "up to" proceeds are targets, compared only with other targets (a
+        # headline may name the target without the words "up to")
     certain = certain or (stated.role == rule.check.stated and len(sentences) == 1 and structural)
     # A price stated in another sentence fails only an amount the words call proceeds:
     # "insiders subscribed $936,798.50 across the placement" may span tranches at other
