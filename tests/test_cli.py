@@ -83,3 +83,13 @@ def test_rules_and_rule_commands(capsys):
 @pytest.mark.parametrize("args", [["check"], ["nonsense"]])
 def test_usage_errors_exit_2(args):
     assert run(*args).returncode == 2
+
+
+def test_rules_that_made_no_check_are_listed_with_the_roles_they_lacked(examples_dir, capsys):
+    main(["check", "--format", "json", str(examples_dir / "tecogen-2013-12.txt")])
+    doc = json.loads(capsys.readouterr().out)["documents"][0]
+    not_applied = {x["rule"]: x["missing_roles"] for x in doc["not_applied"]}
+    checked = {c["rule"] for c in doc["checks"]}
+    assert not_applied["PV003"] == ["rate"]  # the release states no commission rate
+    assert not checked & set(not_applied)
+    assert checked | set(not_applied) == {f"PV{n:03d}" for n in range(1, 14)}

@@ -273,6 +273,23 @@ class Engine:
             out.append(c)
         return out
 
+    def missing(self, rule: Rule) -> tuple[str, ...]:
+        """The roles of ``rule`` that no figure of the document can stand for."""
+        roles = [rule.check.stated, *(r.removeprefix("sum(").rstrip(")")
+                                      for r in rule.check.operand_roles)]
+        if rule.scope == "restatement":
+            return () if self.groups.restatements else ("numeral", "words")
+        out = []
+        for role in dict.fromkeys(roles):
+            if role in ("quantity", "price") and self.groups.lines:
+                continue
+            if role in ("gross", "aggregate") and self.groups.lines:
+                continue
+            if not any(self._accepts(role, f) or self._accepts(role, f, loose=True)
+                       for f in self.figures):
+                out.append(role)
+        return tuple(out)
+
     def run(self, rule: Rule) -> list[Check]:
         if rule.scope == "restatement":
             return [self._restatement(rule, w, n) for w, n in self.groups.restatements]

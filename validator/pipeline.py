@@ -22,8 +22,10 @@ def check_document(doc: Document, rules: tuple[Rule, ...] | None = None,
     engine = Engine(figures, groups)
     checks = engine.evaluate(rules)
     checks.sort(key=lambda c: (c.location.span.start if c.location else -1, c.rule))
+    applied = {c.rule for c in checks}
+    not_applied = tuple((r.id, engine.missing(r)) for r in rules if r.id not in applied)
     return DocumentReport(doc.path, figures, tuple(checks),
-                          tuple(doc.original.split("\n")))
+                          tuple(doc.original.split("\n")), not_applied=not_applied)
 
 
 def check_text(text: str, path: str = "<text>", rules: tuple[Rule, ...] | None = None,

@@ -52,6 +52,8 @@ class DocumentReport:
     checks: tuple[Check, ...]
     source_lines: tuple[str, ...] = attrs.field(repr=False, default=())
     error: str | None = None  # the input could not be read: the one-line reason
+    # rules that made no check at all, each with the roles no figure could stand for
+    not_applied: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     @property
     def failures(self) -> tuple[Check, ...]:

@@ -51,7 +51,9 @@ def check_json(c: Check) -> dict:
 def document_json(d: DocumentReport) -> dict:
     out = {"path": d.path, "figures": [figure_json(f) for f in d.figures],
            "checks": [check_json(c) for c in d.checks],
-           "unused_money": [f.id for f in d.unused_money]}
+           "unused_money": [f.id for f in d.unused_money],
+           "not_applied": [{"rule": rule, "missing_roles": list(roles)}
+                           for rule, roles in d.not_applied]}
     if d.error:
         out["error"] = d.error
     return out

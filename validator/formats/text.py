@@ -30,6 +30,11 @@ def render(report: Report, color: bool = False, verbose: bool = False, **_option
                 out.append(f"    {src}")
                 width = max(1, f.span.end - f.span.start)
                 out.append("    " + " " * (col - 1) + "^" * width)
+        if verbose and d.not_applied:
+            out.append(f"{d.path}: note: rules not applied: " + "; ".join(
+                f"{rule} (no {', '.join(roles)})" if roles
+                else f"{rule} (its figures never stand together)"
+                for rule, roles in d.not_applied))
         if verbose and d.unused_money:
             names = ", ".join(f"{f.text} ({f.span.line}:{f.span.column})" for f in d.unused_money)
             out.append(f"{d.path}: note: money figures no check used: {names}")
