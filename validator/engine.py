@@ -250,23 +250,33 @@ class Engine:
     # -- evaluation -------------------------------------------------------------------------
     def evaluate(self, rules: Iterable[Rule]) -> list[Check]:
         """Every rule's checks. A figure that some relation confirms is not then called wrong
-        by another rule's binding that merely sits near it: that binding is skipped."""
+        by another rule's binding that merely sits near it: such failing bindings are set
+        aside and each rule's figures are bound again without them, so a line that would have
+        been spent on a confirmed figure is free for the one it really describes."""
         rules = list(rules)
         restating = {r.id for r in rules if isinstance(r.check.computed, expr.Role)}
         totalling = {r.id for r in rules if _sum_roles(r.check.computed)}
-        checks = [c for rule in rules for c in self.run(rule)]
+        outcomes = {r.id: self.outcomes(r) for r in rules}
+        first = [c for r in rules for c in self._assign(outcomes[r.id])]
+        confirmed = _confirmed(first)
+        checks = []
+        for r in rules:
+            kept = [o for o in outcomes[r.id] if not _overruled(o.check, confirmed)]
+            assigned = self._assign(kept)
+            bound = {c.stated.id for c in assigned if c.stated is not None}
+            for o in outcomes[r.id]:  # say why a figure lost its only bindings
+                if o.stated.id not in bound and _overruled(o.check, confirmed):
+                    bound.add(o.stated.id)
+                    other = confirmed[o.stated.id]
+                    assigned.append(attrs.evolve(
+                        o.check, status=Status.SKIPPED, basis=None,
+                        reason=f"{o.stated.text} agrees with {other.rule}; "
+                               "this binding describes something else"))
+            checks.extend(assigned)
         passing = [c for c in checks if c.status is Status.PASS and c.stated is not None]
-        confirmed: dict[str, Check] = {}
-        for c in sorted(passing, key=lambda c: c.basis != "structural"):
-            confirmed.setdefault(c.stated.id, c)
         out = []
         for c in checks:
-            if _overruled(c, confirmed):
-                c = attrs.evolve(c, status=Status.SKIPPED, severity=c.severity,
-                                 reason=f"{c.stated.text} agrees with "
-                                        f"{confirmed[c.stated.id].rule}; "
-                                        "this binding describes something else")
-            elif c.rule in restating and c.status is Status.PASS:
+            if c.rule in restating and c.status is Status.PASS:
                 c = _with_provenance(c, passing)
             elif c.rule in totalling and c.status is Status.PASS:
                 c = _with_part_totals(c, passing)
@@ -291,17 +301,18 @@ class Engine:
         return tuple(out)
 
     def run(self, rule: Rule) -> list[Check]:
+        """One rule's checks on its own, without reconciling with other rules."""
+        return self._assign(self.outcomes(rule))
+
+    def outcomes(self, rule: Rule) -> list[_Outcome]:
+        """Every evaluable binding of one rule, unassigned."""
         if rule.scope == "restatement":
             return [self._restatement(rule, w, n) for w, n in self.groups.restatements]
         if rule.scope == "sentence":
-            return self._assign(rule, list(self._sentence_bindings(rule)))
+            return list(self._sentence_bindings(rule))
         if rule.scope == "line":
-            outcomes = []
-            for line in self.groups.lines:
-                outcomes.extend(self._bindings(rule, line))
-        else:
-            outcomes = list(self._bindings(rule, None))
-        return self._assign(rule, outcomes)
+            return [o for line in self.groups.lines for o in self._bindings(rule, line)]
+        return list(self._bindings(rule, None))
 
     def _bindings(self, rule: Rule, line: Line | None) -> Iterable[_Outcome]:
         """Every evaluable binding of the rule's roles, per figure it can check."""
@@ -353,9 +364,9 @@ class Engine:
         parts = [_term(f) for f in self._stated(role, None)]
         return _total(parts, structural=True) if len(parts) >= 2 else []
 
-    def _assign(self, rule: Rule, outcomes: list[_Outcome]) -> list[Check]:
+    def _assign(self, outcomes: list[_Outcome]) -> list[Check]:
         """Best outcome first; each stated figure and each line is used once per rule."""
-        outcomes.sort(key=lambda o: o.rank)
+        outcomes = sorted(outcomes, key=lambda o: o.rank)
         used_stated, used_lines, checks = set(), set(), []
         for o in outcomes:
             if o.stated.id in used_stated or (o.line is not None and o.line.index in used_lines):
@@ -366,10 +377,17 @@ class Engine:
             checks.append(o.check)
         return checks
 
-    def _restatement(self, rule: Rule, words: Figure, numeral: Figure) -> Check:
-        bind = {"words": _term(words)}
-        outcome = _evaluate(rule, numeral, bind, None, certain=True)
-        return outcome.check
+    def _restatement(self, rule: Rule, words: Figure, numeral: Figure) -> _Outcome:
+        return _evaluate(rule, numeral, {"words": _term(words)}, None, certain=True)
+
+
+def _confirmed(checks: list[Check]) -> dict[str, Check]:
+    """Stated figures that a check confirms, by the check (a structural one first)."""
+    out: dict[str, Check] = {}
+    for c in sorted(checks, key=lambda c: c.basis != "structural"):
+        if c.status is Status.PASS and c.stated is not None:
+            out.setdefault(c.stated.id, c)
+    return out
 
 
 def _overruled(check: Check, confirmed: dict[str, Check]) -> bool:
@@ -378,7 +396,8 @@ def _overruled(check: Check, confirmed: dict[str, Check]) -> bool:
     if check.status is not Status.FAIL or check.stated is None:
         return False
     other = confirmed.get(check.stated.id)
-    return other is not None and not (check.basis == "certain" and other.basis == "loose")
+    return (other is not None and other.rule != check.rule
+            and not (check.basis == "certain" and other.basis == "loose"))
 
 
 def _with_provenance(check: Check, passing: list[Check]) -> Check:
