@@ -94,3 +94,10 @@ def test_share_of_proceeds_binds_the_proceeds_nearest_to_it():
     found = {c.stated.text: {f.text for f in c.figures} for c in checks(text, "PV013")
              if c.status is Status.PASS}
     assert "HK$323.6 million" in found["68%"] and "HK$323.6 million" in found["22%"]
+
+
+def test_a_typo_in_one_line_of_a_total_is_named():
+    text = ("The tranche was 20,062,500 units at eight cents, 37,761,989 units at 8.5 cents and "
+            "1,192,857 units at seven cents, for total gross proceeds of $5,698,269.06.")
+    failures = [c for c in check_text(text).failures if c.rule == "PV004"]
+    assert [c.suspect.text for c in failures] == ["20,062,500"]

@@ -606,16 +606,19 @@ def _solve(rule: Rule, stated: Figure, bind: dict[str, Term], target: Figure) ->
     """The value ``target`` would need for the relation to hold exactly (others as written)."""
     def value(x: Decimal) -> Decimal:
         def sub(t: Term) -> Term:
-            if target in t.figures:
-                if len(t.figures) == 1:
-                    iv = Interval.point(x / 100 if target.kind is Kind.PERCENT else x)
-                    return attrs.evolve(t, interval=iv)
-                # a line term: recompute its product with the target replaced
-                q, p = t.figures
-                qv = x if target is q else q.value
-                pv = x if target is p else p.value
-                return attrs.evolve(t, interval=Interval.point(qv * pv))
-            return attrs.evolve(t, interval=Interval.point(t.interval.mid))
+            if target not in t.figures:
+                return attrs.evolve(t, interval=Interval.point(t.interval.mid))
+            if t.parts:  # a total: recompute it with the target replaced in its part
+                total = sum((sub(p).interval.mid for p in t.parts), Decimal(0))
+                return attrs.evolve(t, interval=Interval.point(total))
+            if len(t.figures) == 1:
+                iv = Interval.point(x / 100 if target.kind is Kind.PERCENT else x)
+                return attrs.evolve(t, interval=iv)
+            # a line term: recompute its product with the target replaced
+            q, p = t.figures
+            qv = x if target is q else q.value
+            pv = x if target is p else p.value
+            return attrs.evolve(t, interval=Interval.point(qv * pv))
         return _compute(rule.check.computed, {k: sub(t) for k, t in bind.items()}).interval.mid
 
     try:
