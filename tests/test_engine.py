@@ -101,3 +101,12 @@ def test_a_typo_in_one_line_of_a_total_is_named():
             "1,192,857 units at seven cents, for total gross proceeds of $5,698,269.06.")
     failures = [c for c in check_text(text).failures if c.rule == "PV004"]
     assert [c.suspect.text for c in failures] == ["20,062,500"]
+
+
+def test_unnamed_counts_fail_on_a_typo_but_not_when_rearranged():
+    agree = ("Existing shares: 13,043,774\nNew shares issued: 2,500,000\n"
+             "Shares after the issue: 15,543,774")
+    assert check_text(agree).failures == ()
+    typo = agree.replace("15,543,774", "15,548,774")
+    (c,) = [c for c in check_text(typo).failures if c.rule == "PV010"]
+    assert c.basis == "typo"

@@ -81,7 +81,7 @@ _PARAGRAPH_SENTENCES = 4
 _TIGHT = Decimal("0.0001")
 _PROCEEDS = ("gross", "aggregate", "tranche")
 
-_LOOSE_TYPO_DIGITS = 4
+_LOOSE_TYPO_DIGITS = 3
 
 
 class _Mismatch(Exception):
@@ -259,9 +259,11 @@ class Engine:
         outcomes = {r.id: self.outcomes(r) for r in rules}
         first = [c for r in rules for c in self._assign(outcomes[r.id])]
         confirmed = _confirmed(first)
+        agreeing = [{f.id for f in c.figures} for c in first if c.status is Status.PASS]
         checks = []
         for r in rules:
-            kept = [o for o in outcomes[r.id] if not _overruled(o.check, confirmed)]
+            kept = [o for o in outcomes[r.id] if not _overruled(o.check, confirmed)
+                    and not _rearranged(o.check, agreeing)]
             assigned = self._assign(kept)
             bound = {c.stated.id for c in assigned if c.stated is not None}
             for o in outcomes[r.id]:  # say why a figure lost its only bindings
@@ -354,8 +356,9 @@ class Engine:
                     continue
                 bind = dict(zip(names, combo, strict=True))
                 outcome = _evaluate(rule, stated, bind, None, loose=not strict)
-                # a figure the words do not name is checked only where a binding agrees
-                if outcome is not None and (strict or outcome.check.status is Status.PASS):
+                # a figure the words do not name is reported only where a binding agrees or
+                # a typo explains the disagreement
+                if outcome is not None and (strict or outcome.check.status is not Status.SKIPPED):
                     yield outcome
 
     def _sum_options(self, role: str) -> list[Term]:
@@ -379,6 +382,15 @@ class Engine:
 
     def _restatement(self, rule: Rule, words: Figure, numeral: Figure) -> _Outcome:
         return _evaluate(rule, numeral, {"words": _term(words)}, None, certain=True)
+
+
+def _rearranged(check: Check, agreeing: list[set[str]]) -> bool:
+    """A failure among figures that already agree in another arrangement (13,043,774 +
+    2,500,000 = 15,543,774 is no reason to fail 13,043,774 = 2,500,000 + 15,543,774)."""
+    if check.status is not Status.FAIL or check.basis == "certain":
+        return False
+    ids = {f.id for f in check.figures}
+    return any(ids <= other for other in agreeing)
 
 
 def _confirmed(checks: list[Check]) -> dict[str, Check]:
