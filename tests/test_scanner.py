@@ -38,6 +38,8 @@ def one(text):
     ("which produced $2.33m.", "$2.33m", "2330000", 4, "$"),  # a scale at a sentence's end
     ("placed at 4p.", "4p", "0.04", -2, "GBP"),
     ("at 6.03 Singapore cents each", "6.03 Singapore cents", "0.0603", -4, "SGD"),
+    ("raised Rs 1,200 crore", "Rs 1,200 crore", "12000000000", 7, "INR"),
+    ("worth Rs 5 lakh", "Rs 5 lakh", "500000", 5, "INR"),
 ])
 def test_money(text, written, value, exponent, currency):
     f = one(text)
@@ -60,6 +62,8 @@ def test_percent(text, value):
     ("issued 5,250,000 flow-through (FT) units", "5250000", "units"),
     ("issued 109.09 million rights shares", "109090000", "shares"),
     ("New Ordinary Shares issued: 2,500,000", "2500000", "shares"),
+    ("comprises 2,40,00,000 equity shares", "24000000", "shares"),  # Indian grouping
+    ("issued 2.4 crore shares", "24000000", "shares"),
 ])
 def test_counts(text, value, noun):
     f = one(text)

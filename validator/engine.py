@@ -455,6 +455,13 @@ def _total(terms: list[Term], structural: bool) -> list[Term]:
     return [attrs.evolve(total, line=None, structural=structural, parts=tuple(terms))]
 
 
+def _addends(node: expr.Node) -> list[expr.Node]:
+    """The terms of a top-level sum or difference (none for a product)."""
+    if isinstance(node, expr.BinOp) and node.op in "+-":
+        return [*(_addends(node.left) or [node.left]), *(_addends(node.right) or [node.right])]
+    return []
+
+
 def _sum_roles(node: expr.Node) -> list[str]:
     if isinstance(node, expr.Sum):
         return [node.role]
@@ -515,6 +522,9 @@ def _evaluate(rule: Rule, stated: Figure, bind: dict[str, Term], line: Line | No
         return None  # a lower bound is met by too many sums of parts to confirm any of them
     if any(not t.structural and not _commensurate(t, stated) for t in bind.values()):
         return None
+    if not structural and not all(_commensurate_part(_compute(n, bind), stated)
+                                  for n in _addends(rule.check.computed)):
+        return None  # "2.4 crore + 3 lakh" says nothing about "2,40,00,000"
     targets = any(f.qualifier is Qualifier.UP_TO for t in bind.values() for f in t.figures)
     if stated.kind is Kind.MONEY and (stated.qualifier is Qualifier.UP_TO) != targets \
             and not (targets and "headline" in stated.roles):
@@ -584,15 +594,16 @@ def _rounding_direction(stated: Figure, expected: Decimal) -> bool:
 
 
 def _commensurate(total: Term, stated: Figure) -> bool:
-    """Picked parts say something about a total only at its precision: not "S$10 million +
-    0.2 cent" (a part below it), nor "$1 million + $572,044" for $1.5 million (a stated part
-    rounded more coarsely than the total)."""
-    for p in total.parts:
-        if abs(p.interval.mid) < stated.unit:
-            return False
-        if len(p.figures) == 1 and p.figures[0].unit > stated.unit:
-            return False
-    return True
+    """Picked parts say something about a total only at its precision."""
+    return all(_commensurate_part(p, stated) for p in total.parts)
+
+
+def _commensurate_part(part: Term, stated: Figure) -> bool:
+    """Not "S$10 million + 0.2 cent" (a part below the total's precision), nor "$1 million +
+    $572,044" for $1.5 million (a stated part rounded more coarsely than the total)."""
+    if abs(part.interval.mid) < stated.unit:
+        return False
+    return not (len(part.figures) == 1 and part.figures[0].unit > stated.unit)
 
 
 def _tight(computed: Interval, stated: Interval) -> bool:

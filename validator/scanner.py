@@ -38,7 +38,8 @@ _MINOR = {"p": "GBP", "pence": "GBP", "penny": "GBP", "c": "$", "cent": "$", "ce
 _CENT_COUNTRIES = {"Singapore": "SGD", "Australian": "AUD", "Canadian": "CAD", "US": "USD",
                    "U.S.": "USD", "Hong Kong": "HKD", "New Zealand": "NZD"}
 _SCALES = {"thousand": 3, "k": 3, "million": 6, "mln": 6, "mn": 6, "mm": 6, "m": 6,
-           "billion": 9, "bn": 9, "b": 9, "trillion": 12}
+           "billion": 9, "bn": 9, "b": 9, "trillion": 12,
+           "lakh": 5, "lakhs": 5, "crore": 7, "crores": 7}
 _WORD_SCALES = ("thousand", "million", "billion", "trillion")
 
 _DOLLAR_CODES = frozenset({"USD", "CAD", "AUD", "NZD", "HKD", "SGD"})
@@ -48,13 +49,15 @@ def _alt(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+# Western grouping, Indian grouping ("2,40,00,000": thousands, then pairs), plain digits.
+_NUMBER = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?"
+           r"|\d+(?:\.\d+)?|\.\d+")
 _TOKEN = re.compile(
     rf"""
     (?:(?<![\w$£€¥₹])(?P<pre>{_alt(_PREFIXES)})\s?)?
     (?P<num>{_NUMBER})
     (?:
-        (?P<wscale>\s?(?i:thousand|million|billion|trillion|mln|mn|bn)\b)
+        (?P<wscale>\s?(?i:thousand|million|billion|trillion|mln|mn|bn|lakhs?|crores?)\b)
       | (?P<sscale>(?:mm|m|M|b|k|K|bn)(?![\w$]|\.\w))
     )?
     (?:
