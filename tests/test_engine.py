@@ -110,3 +110,11 @@ def test_unnamed_counts_fail_on_a_typo_but_not_when_rearranged():
     typo = agree.replace("15,543,774", "15,548,774")
     (c,) = [c for c in check_text(typo).failures if c.rule == "PV010"]
     assert c.basis == "typo"
+
+
+def test_the_one_price_and_the_one_quantity_make_a_line_however_far_apart():
+    text = ("The placement raised $2.375 million in gross proceeds.\n\nThe company will use "
+            "the money for research.\n\nInvestors paid $3.25 per share.\n\nIn total, roughly "
+            "730,000 shares and 370,000 warrants were issued.")
+    (c,) = checks(text, "PV001")
+    assert c.status is Status.PASS and c.stated.text == "$2.375 million"

@@ -40,6 +40,7 @@ def one(text):
     ("at 6.03 Singapore cents each", "6.03 Singapore cents", "0.0603", -4, "SGD"),
     ("raised Rs 1,200 crore", "Rs 1,200 crore", "12000000000", 7, "INR"),
     ("worth Rs 5 lakh", "Rs 5 lakh", "500000", 5, "INR"),
+    ("a $25-million placement", "$25-million", "25000000", 6, "$"),
 ])
 def test_money(text, written, value, exponent, currency):
     f = one(text)
@@ -114,6 +115,12 @@ def test_a_count_shares_the_noun_of_the_count_it_is_paired_with():
     assert [(f.text, f.noun) for f in found] == [
         ("1,277,948,588", "shares"), ("1,916,922,882", "shares"), ("102,820", "warrants"),
         ("2,000", "warrants")]
+
+
+def test_an_approximate_round_figure_is_rounded_at_its_last_non_zero_digit():
+    assert one("roughly 730,000 shares").exponent == 4
+    assert one("730,000 shares").exponent == 0
+    assert one("about 16.1 per cent").exponent == -1
 
 
 def test_a_price_before_a_parenthesis_is_no_time_of_day():

@@ -482,7 +482,9 @@ def _around(f: Figure, stated: Figure) -> bool:
 
 
 def _close(f: Figure, line: Line) -> bool:
-    return abs(f.sentence - line.sentence) <= _NEAR_SENTENCES
+    """Within three sentences of the line's quantity or of its price."""
+    return min(abs(f.sentence - line.quantity.sentence),
+               abs(f.sentence - line.price.sentence)) <= _NEAR_SENTENCES
 
 
 @attrs.frozen

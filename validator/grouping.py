@@ -92,6 +92,14 @@ def _lines_at_the_one_price(figures: tuple[Figure, ...], lines: list[Line]) -> l
         if len({f.value for f in stated}) != 1:
             continue
         price = stated[0]
+        if not lines and not out:
+            # one price and one number of securities, however far apart: "investors paid
+            # $3.25 per share ... in total, roughly 730,000 shares were issued"
+            counts = {f.value: f for f in figures if _is_quantity(f) and not f.words
+                      and f.noun != "warrants"}  # warrants usually come with the shares
+            if len(counts) == 1:
+                out.append(Line(0, price, next(iter(counts.values()))))
+                continue
         priced = {x.sentence for x in lines if x.price.currency == currency}
         for sentence in sorted({f.sentence for f in figures} - priced):
             here = [f for f in figures if f.sentence == sentence]

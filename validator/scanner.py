@@ -57,7 +57,7 @@ _TOKEN = re.compile(
     (?:(?<![\w$£€¥₹])(?P<pre>{_alt(_PREFIXES)})\s?)?
     (?P<num>{_NUMBER})
     (?:
-        (?P<wscale>\s?(?i:thousand|million|billion|trillion|mln|mn|bn|lakhs?|crores?)\b)
+        (?P<wscale>[\s-]?(?i:thousand|million|billion|trillion|mln|mn|bn|lakhs?|crores?)\b)
       | (?P<sscale>(?:mm|m|M|b|k|K|bn)(?![\w$]|\.\w))
     )?
     (?:
@@ -180,7 +180,7 @@ def _numeral(doc: Document, text: str, m: re.Match) -> Figure | None:
     except InvalidOperation:  # pragma: no cover - the pattern admits only digits
         return None
     exponent = base.as_tuple().exponent
-    scale_word = (m.group("wscale") or m.group("sscale") or "").strip().lower()
+    scale_word = (m.group("wscale") or m.group("sscale") or "").strip().lstrip("-").lower()
     scale = _SCALES.get(scale_word, 0)
     currency = _PREFIXES.get(pre) if pre else None
     kind = Kind.MONEY if currency else Kind.NUMBER
@@ -289,11 +289,19 @@ def _figure(doc, start, end, value, exponent, kind, currency, noun, words,
             scaled=False) -> Figure:
     line, column = doc.position(start)
     qualifier = _qualifier(doc.text[max(0, start - 40):start])
+    if qualifier is Qualifier.APPROX and value and exponent >= 0:
+        # "roughly 730,000" is rounded at its last non-zero digit, not exact to the unit
+        exponent = max(exponent, _trailing_zeros(value))
     return Figure(
         id="", text=doc.original[start:end], span=Span(start, end, line, column),
         value=value, exponent=exponent, kind=kind, currency=currency, qualifier=qualifier,
         noun=noun, words=words, scaled=scaled,
     )
+
+
+def _trailing_zeros(value: Decimal) -> int:
+    digits = str(abs(value.to_integral_value()))
+    return len(digits) - len(digits.rstrip("0"))
 
 
 _QUALIFIERS = [
