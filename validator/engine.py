@@ -112,7 +112,12 @@ def _term(f: Figure) -> Term:
 
 
 def _line_term(line: Line) -> Term:
-    return Term(line.gross, line.figures, ("money", line.price.currency), line)
+    return Term(line.gross, line.figures, ("money", line.price.currency), line,
+                structural=not line.loose)
+
+
+def _line_operand(line: Line, f: Figure) -> Term:
+    return attrs.evolve(_term(f), structural=not line.loose)
 
 
 def _combine(op: str, a: Term, b: Term) -> Term:
@@ -201,9 +206,9 @@ class Engine:
     def _operands(self, role: str, near: Line | None) -> list[Term]:
         lines = [near] if near is not None else list(self.groups.lines)
         if role == "quantity":
-            return [_term(x.quantity) for x in lines]
+            return [_line_operand(x, x.quantity) for x in lines]
         if role == "price":
-            return [_term(x.price) for x in lines]
+            return [_line_operand(x, x.price) for x in lines]
         stated = self._stated(role, near)
         if role in ("gross", "aggregate") and near is None:
             # as an input, a gross is a line's product or a figure the words call gross

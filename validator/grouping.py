@@ -24,6 +24,9 @@ class Line:
     # the price was not stated with this quantity but taken as the release's one price: the
     # line may confirm an amount in its sentence, but the price may not apply to it
     inferred: bool = False
+    # the release's one price and its one quantity, stated far apart: the line confirms
+    # amounts but is never certain enough to fail one (except on an exact typo)
+    loose: bool = False
 
     @property
     def figures(self) -> tuple[Figure, ...]:
@@ -92,22 +95,25 @@ def _lines_at_the_one_price(figures: tuple[Figure, ...], lines: list[Line]) -> l
         if len({f.value for f in stated}) != 1:
             continue
         price = stated[0]
-        if not lines and not out:
-            # one price and one number of securities, however far apart: "investors paid
-            # $3.25 per share ... in total, roughly 730,000 shares were issued"
-            counts = {f.value: f for f in figures if _is_quantity(f) and not f.words
-                      and f.noun != "warrants"}  # warrants usually come with the shares
-            if len(counts) == 1:
-                out.append(Line(0, price, next(iter(counts.values()))))
-                continue
         priced = {x.sentence for x in lines if x.price.currency == currency}
+        found = []
         for sentence in sorted({f.sentence for f in figures} - priced):
             here = [f for f in figures if f.sentence == sentence]
             counts = [f for f in here if _is_quantity(f)]
             amounts = [f for f in here if f.kind is Kind.MONEY and f.role not in PER_SECURITY
                        and f.currency == currency]
             if len(counts) == 1 and amounts:
-                out.append(Line(len(lines) + len(out), price, counts[0], inferred=True))
+                found.append((price, counts[0]))
+        if not found and not lines:
+            # one price and one number of securities, however far apart: "investors paid
+            # $3.25 per share ... in total, roughly 730,000 shares were issued"
+            counts = {f.value: f for f in figures if _is_quantity(f) and not f.words
+                      and f.noun != "warrants"}  # warrants usually come with the shares
+            if len(counts) == 1:
+                out.append(Line(len(lines) + len(out), price, next(iter(counts.values())),
+                                loose=True))
+        out.extend(Line(len(lines) + len(out) + i, p, q, inferred=True)
+                   for i, (p, q) in enumerate(found))
     return out
 
 
