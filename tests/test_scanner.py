@@ -41,6 +41,7 @@ def one(text):
     ("raised Rs 1,200 crore", "Rs 1,200 crore", "12000000000", 7, "INR"),
     ("worth Rs 5 lakh", "Rs 5 lakh", "500000", 5, "INR"),
     ("a $25-million placement", "$25-million", "25000000", 6, "$"),
+    ("priced at C17 cents each", "C17 cents", "0.17", -2, "CAD"),
 ])
 def test_money(text, written, value, exponent, currency):
     f = one(text)

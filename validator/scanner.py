@@ -54,7 +54,7 @@ _NUMBER = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?"
            r"|\d+(?:\.\d+)?|\.\d+")
 _TOKEN = re.compile(
     rf"""
-    (?:(?<![\w$£€¥₹])(?P<pre>{_alt(_PREFIXES)})\s?)?
+    (?:(?<![\w$£€¥₹])(?P<pre>{_alt(_PREFIXES)})\s?|(?<![\w$])(?P<cpre>C)(?=[\d.]+\s?cents?\b))?
     (?P<num>{_NUMBER})
     (?:
         (?P<wscale>[\s-]?(?i:thousand|million|billion|trillion|mln|mn|bn|lakhs?|crores?)\b)
@@ -195,6 +195,8 @@ def _numeral(doc: Document, text: str, m: re.Match) -> Figure | None:
         kind, currency, scale = Kind.MONEY, _MINOR[minor], scale - 2
         if minor in ("c", "cent", "cents", "¢") and re.search(r"(?i)singapore\s*$", before):
             currency = "SGD"
+        if m.group("cpre"):  # "C17 cents": Canadian cents
+            currency = "CAD"
     elif m.group("post") and not currency:
         kind, currency = Kind.MONEY, _SUFFIX_CODES[m.group("post")]
     if m.group("sscale") and kind is not Kind.MONEY and not NOUN_AFTER.match(after):
