@@ -88,6 +88,9 @@ def test_fractions(text, value):
     ("raising at least $4.3 million", Qualifier.OVER),
     ("raising up to $5 million", Qualifier.UP_TO),
     ("a maximum of $5 million", Qualifier.UP_TO),
+    ("the value did not exceed $2.5-million", Qualifier.UP_TO),  # a limit, not an amount
+    ("less than $2.5 million", Qualifier.UP_TO),
+    ("up to about S$10.3 million", Qualifier.UP_TO),
     ("raising $5 million", Qualifier.EXACT),
 ])
 def test_qualifiers(text, qualifier):

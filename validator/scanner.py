@@ -308,7 +308,8 @@ def _trailing_zeros(value: Decimal) -> int:
 
 _QUALIFIERS = [
     (re.compile(r"(?i)\b(?:up\s+to|a\s+maximum\s+of|maximum\s+of|not\s+more\s+than|no\s+more\s+"
-                r"than|not\s+to\s+exceed|as\s+much\s+as)\s+(?:an?\s+)?(?:aggregate\s+(?:of\s+)?)?"
+                r"than|not\s+(?:to\s+)?exceed|(?:did|does|do|will|would)\s+not\s+exceed|less\s+than"
+                r"|fewer\s+than|as\s+much\s+as)\s+(?:an?\s+)?(?:aggregate\s+(?:of\s+)?)?"
                 r"(?:gross\s+)?(?:(?:about|approximately|around|roughly)\s+)?$"),
      Qualifier.UP_TO),  # "up to about S$10.3 million" is still a target
     (re.compile(r"(?i)\b(?:over|more\s+than|in\s+excess\s+of|exceeding|at\s+least|a\s+minimum\s+of"
