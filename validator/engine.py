@@ -487,7 +487,7 @@ def _around(f: Figure, stated: Figure) -> bool:
 
 
 def _close(f: Figure, line: Line) -> bool:
-    """Within three sentences of the line's quantity or of its price."""
+    """Within a few sentences of the line's quantity or of its price."""
     return min(abs(f.sentence - line.quantity.sentence),
                abs(f.sentence - line.price.sentence)) <= _NEAR_SENTENCES
 
