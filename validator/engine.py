@@ -14,15 +14,28 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable
-from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
+from decimal import Decimal, InvalidOperation
 
 import attrs
 
 from . import expr
 from .figures import Figure, Interval, Kind, Qualifier
 from .grouping import PER_SECURITY, Groups, Line
+from .reconcile import confirmations, overruled, rearranged, with_part_totals, with_provenance
 from .report import Check, Status
 from .rules import Rule
+from .terms import (
+    Mismatch,
+    Term,
+    add_up,
+    addends,
+    compute,
+    line_operand,
+    line_term,
+    sum_roles,
+    term_of,
+)
+from .typos import tight, typo_suspect
 
 # Which figures may stand for a role, by the roles the vocabulary gave them.
 _ACCEPTS = {
@@ -78,83 +91,9 @@ _MAX_PARTS = 12
 _NEAR_MISS = Decimal("0.01")
 _NEAR_SENTENCES = 4
 _PARAGRAPH_SENTENCES = 4
-_TIGHT = Decimal("0.0001")
 _PROCEEDS = ("gross", "aggregate", "tranche")
 
 _LOOSE_TYPO_DIGITS = 3
-
-
-class _Mismatch(Exception):
-    """Operands of different dimensions or currencies: the binding cannot be evaluated."""
-
-
-@attrs.frozen
-class Term:
-    interval: Interval
-    figures: tuple[Figure, ...]
-    dim: tuple  # ("money", currency) | ("count",) | ("ratio",)
-    line: Line | None = None
-    # False for a sum of parts picked because they agree: such a binding may confirm a
-    # figure, but only a typo-shaped disagreement may fail it.
-    structural: bool = True
-    parts: tuple = ()  # for a total: the terms it adds up, to show them in messages
-
-
-def _term(f: Figure) -> Term:
-    if f.kind is Kind.MONEY:
-        return Term(f.operand, (f,), ("money", f.currency))
-    if f.kind is Kind.COUNT:
-        return Term(f.operand, (f,), ("count",))
-    iv = f.operand
-    if f.kind is Kind.PERCENT:
-        iv = Interval(iv.low / 100, None if iv.high is None else iv.high / 100)
-    return Term(iv, (f,), ("ratio",))
-
-
-def _line_term(line: Line) -> Term:
-    return Term(line.gross, line.figures, ("money", line.price.currency), line,
-                structural=not line.loose)
-
-
-def _line_operand(line: Line, f: Figure) -> Term:
-    return attrs.evolve(_term(f), structural=not line.loose)
-
-
-def _combine(op: str, a: Term, b: Term) -> Term:
-    if op in "+-":
-        if a.dim != b.dim:
-            raise _Mismatch(f"{a.dim} {op} {b.dim}")
-        dim = a.dim
-    elif op == "*":
-        dims = {a.dim[0], b.dim[0]}
-        if "ratio" in dims:
-            dim = b.dim if a.dim[0] == "ratio" else a.dim
-        elif dims == {"count", "money"}:
-            dim = a.dim if a.dim[0] == "money" else b.dim
-        else:
-            raise _Mismatch(f"{a.dim} * {b.dim}")
-    else:
-        if b.dim[0] == "ratio":
-            dim = a.dim
-        elif a.dim == b.dim:
-            dim = ("ratio",)
-        elif a.dim[0] == "money" and b.dim[0] == "count":
-            dim = a.dim
-        else:
-            raise _Mismatch(f"{a.dim} / {b.dim}")
-    iv = {"+": a.interval.__add__, "-": a.interval.__sub__, "*": a.interval.__mul__,
-          "/": a.interval.__truediv__}[op](b.interval)
-    return Term(iv, a.figures + b.figures, dim, structural=a.structural and b.structural)
-
-
-def _compute(node: expr.Node, bind: dict[str, Term]) -> Term:
-    if isinstance(node, expr.Role):
-        return bind[node.name]
-    if isinstance(node, expr.Sum):
-        return bind[f"sum({node.role})"]
-    if isinstance(node, expr.Const):
-        return Term(Interval.point(node.value), (), ("ratio",))
-    return _combine(node.op, _compute(node.left, bind), _compute(node.right, bind))
 
 
 class Engine:
@@ -184,13 +123,13 @@ class Engine:
             if f is stated or not _around(f, stated) or _descriptive(f):
                 continue
             if self._accepts(role, f):
-                out.append(_term(f))
+                out.append(term_of(f))
             elif self._accepts(role, f, loose=True):
-                out.append(attrs.evolve(_term(f), structural=False))
+                out.append(attrs.evolve(term_of(f), structural=False))
         if role == "price":
             prices = {(x.price.value, x.price.currency): x.price for x in self._distinct_lines()}
             single = len(prices) == 1
-            out.extend(attrs.evolve(_term(p), structural=single) for p in prices.values()
+            out.extend(attrs.evolve(term_of(p), structural=single) for p in prices.values()
                        if all(p not in t.figures for t in out))
         return out
 
@@ -206,16 +145,16 @@ class Engine:
     def _operands(self, role: str, near: Line | None) -> list[Term]:
         lines = [near] if near is not None else list(self.groups.lines)
         if role == "quantity":
-            return [_line_operand(x, x.quantity) for x in lines]
+            return [line_operand(x, x.quantity) for x in lines]
         if role == "price":
-            return [_line_operand(x, x.price) for x in lines]
+            return [line_operand(x, x.price) for x in lines]
         stated = self._stated(role, near)
         if role in ("gross", "aggregate") and near is None:
             # as an input, a gross is a line's product or a figure the words call gross
             stated = [f for f in stated if {"gross", "aggregate"} & set(f.roles)]
-        terms = [_term(f) for f in stated]
+        terms = [term_of(f) for f in stated]
         if role in ("gross", "aggregate"):
-            terms = [_line_term(x) for x in lines] + terms
+            terms = [line_term(x) for x in lines] + terms
             if near is None:
                 terms.extend(self._sums(role))
         return terms
@@ -241,15 +180,15 @@ class Engine:
         lines = self._distinct_lines()
         out = []
         if len(lines) >= 2:
-            out.extend(_total([_line_term(x) for x in lines], structural=True))
+            out.extend(add_up([line_term(x) for x in lines], structural=True))
         stated = [f for f in self.figures if f.kind is Kind.MONEY and self._accepts(role, f)
                   and f.role in _ACCEPTS[role]  # no commission or net as a part of a total
                   and "headline" not in f.roles]
-        parts = [_line_term(x) for x in lines] + [_term(f) for f in stated]
+        parts = [line_term(x) for x in lines] + [term_of(f) for f in stated]
         parts = parts[:_MAX_PARTS]
         for size in range(2, 5):
             for combo in itertools.combinations(parts, size):
-                out.extend(_total(list(combo), structural=False))
+                out.extend(add_up(list(combo), structural=False))
         return out
 
     # -- evaluation -------------------------------------------------------------------------
@@ -260,19 +199,19 @@ class Engine:
         been spent on a confirmed figure is free for the one it really describes."""
         rules = list(rules)
         restating = {r.id for r in rules if isinstance(r.check.computed, expr.Role)}
-        totalling = {r.id for r in rules if _sum_roles(r.check.computed)}
+        totalling = {r.id for r in rules if sum_roles(r.check.computed)}
         outcomes = {r.id: self.outcomes(r) for r in rules}
         first = [c for r in rules for c in self._assign(outcomes[r.id])]
-        confirmed = _confirmed(first)
+        confirmed = confirmations(first)
         agreeing = [{f.id for f in c.figures} for c in first if c.status is Status.PASS]
         checks = []
         for r in rules:
-            kept = [o for o in outcomes[r.id] if not _overruled(o.check, confirmed)
-                    and not _rearranged(o.check, agreeing)]
+            kept = [o for o in outcomes[r.id] if not overruled(o.check, confirmed)
+                    and not rearranged(o.check, agreeing)]
             assigned = self._assign(kept)
             bound = {c.stated.id for c in assigned if c.stated is not None}
             for o in outcomes[r.id]:  # say why a figure lost its only bindings
-                if o.stated.id not in bound and _overruled(o.check, confirmed):
+                if o.stated.id not in bound and overruled(o.check, confirmed):
                     bound.add(o.stated.id)
                     other = confirmed[o.stated.id]
                     assigned.append(attrs.evolve(
@@ -284,9 +223,9 @@ class Engine:
         out = []
         for c in checks:
             if c.rule in restating and c.status is Status.PASS:
-                c = _with_provenance(c, passing)
+                c = with_provenance(c, passing)
             elif c.rule in totalling and c.status is Status.PASS:
-                c = _with_part_totals(c, passing)
+                c = with_part_totals(c, passing)
             out.append(c)
         return out
 
@@ -325,7 +264,7 @@ class Engine:
         """Every evaluable binding of the rule's roles, per figure it can check."""
         names = [r for r in rule.check.operand_roles if not r.startswith("sum(")]
         options = [self._operands(r, line) for r in names]
-        for r in _sum_roles(rule.check.computed):
+        for r in sum_roles(rule.check.computed):
             names.append(f"sum({r})")
             options.append(self._sum_options(r))
         if any(not o for o in options):
@@ -369,8 +308,8 @@ class Engine:
     def _sum_options(self, role: str) -> list[Term]:
         if role in ("gross", "aggregate"):
             return self._sums(role)
-        parts = [_term(f) for f in self._stated(role, None)]
-        return _total(parts, structural=True) if len(parts) >= 2 else []
+        parts = [term_of(f) for f in self._stated(role, None)]
+        return add_up(parts, structural=True) if len(parts) >= 2 else []
 
     def _assign(self, outcomes: list[_Outcome]) -> list[Check]:
         """Best outcome first; each stated figure and each line is used once per rule."""
@@ -386,93 +325,7 @@ class Engine:
         return checks
 
     def _restatement(self, rule: Rule, words: Figure, numeral: Figure) -> _Outcome:
-        return _evaluate(rule, numeral, {"words": _term(words)}, None, certain=True)
-
-
-def _rearranged(check: Check, agreeing: list[set[str]]) -> bool:
-    """A failure among figures that already agree in another arrangement (13,043,774 +
-    2,500,000 = 15,543,774 is no reason to fail 13,043,774 = 2,500,000 + 15,543,774)."""
-    if check.status is not Status.FAIL or check.basis == "certain":
-        return False
-    ids = {f.id for f in check.figures}
-    return any(ids <= other for other in agreeing)
-
-
-def _confirmed(checks: list[Check]) -> dict[str, Check]:
-    """Stated figures that a check confirms, by the check (a structural one first)."""
-    out: dict[str, Check] = {}
-    for c in sorted(checks, key=lambda c: c.basis != "structural"):
-        if c.status is Status.PASS and c.stated is not None:
-            out.setdefault(c.stated.id, c)
-    return out
-
-
-def _overruled(check: Check, confirmed: dict[str, Check]) -> bool:
-    """A failing binding of a figure that another relation confirms describes something else,
-    unless the failure is certain and the confirmation rests on loosely picked figures."""
-    if check.status is not Status.FAIL or check.stated is None:
-        return False
-    other = confirmed.get(check.stated.id)
-    return (other is not None and other.rule != check.rule
-            and not (check.basis == "certain" and other.basis == "loose"))
-
-
-def _with_provenance(check: Check, passing: list[Check]) -> Check:
-    """A restatement that agrees ("Raises $4.3 Million" for "$4,307,075") also rests on the
-    check that confirms what it restates (212,750 × $4.50 = $4,307,075): a typo in any of those
-    figures breaks the headline too. A failing restatement does not: what it restates was
-    confirmed, so the fault is in the restatement itself."""
-    restated = {f.id for f in check.figures if f is not check.stated}
-    extra: list[Figure] = []
-    for d in passing:
-        if d.rule == check.rule or d.stated is None:
-            continue
-        inputs = {f.id for f in d.figures if f is not d.stated}
-        if d.stated.id in restated or (inputs and inputs == restated):
-            extra.extend(d.figures)
-    if not extra:
-        return check
-    return attrs.evolve(check, figures=tuple(dict.fromkeys(check.figures + tuple(extra))))
-
-
-def _with_part_totals(check: Check, passing: list[Check]) -> Check:
-    """A total that agrees with its lines (6,405,000 × $1.21 + 8,383,500 × $2.06) also shows
-    the amounts stated for those lines ($7,750,050, $17,270,010) when they agree too."""
-    used = {f.id for f in check.figures}
-    extra = [d.stated for d in passing
-             if d.rule != check.rule and d.stated is not None and d.stated.id not in used
-             and len(d.figures) > 2 and {f.id for f in d.figures if f is not d.stated} <= used]
-    if not extra:
-        return check
-    return attrs.evolve(check, figures=tuple(dict.fromkeys(check.figures + tuple(extra))))
-
-
-def _total(terms: list[Term], structural: bool) -> list[Term]:
-    figures = [f for t in terms for f in t.figures]
-    if len(set(figures)) != len(figures):
-        return []
-    try:
-        total = terms[0]
-        for t in terms[1:]:
-            total = _combine("+", total, t)
-    except _Mismatch:
-        return []
-    return [attrs.evolve(total, line=None, structural=structural, parts=tuple(terms))]
-
-
-def _addends(node: expr.Node) -> list[expr.Node]:
-    """The terms of a top-level sum or difference (none for a product)."""
-    if isinstance(node, expr.BinOp) and node.op in "+-":
-        return [*(_addends(node.left) or [node.left]), *(_addends(node.right) or [node.right])]
-    return []
-
-
-def _sum_roles(node: expr.Node) -> list[str]:
-    if isinstance(node, expr.Sum):
-        return [node.role]
-    if isinstance(node, expr.BinOp):
-        return _sum_roles(node.left) + _sum_roles(node.right)
-    return []
+        return _evaluate(rule, numeral, {"words": term_of(words)}, None, certain=True)
 
 
 def _descriptive(f: Figure) -> bool:
@@ -503,10 +356,10 @@ class _Outcome:
 def _evaluate(rule: Rule, stated: Figure, bind: dict[str, Term], line: Line | None,
               certain: bool = False, loose: bool = False) -> _Outcome | None:
     try:
-        computed = _compute(rule.check.computed, bind)
-    except (_Mismatch, ZeroDivisionError, InvalidOperation, ValueError):
+        computed = compute(rule.check.computed, bind)
+    except (Mismatch, ZeroDivisionError, InvalidOperation, ValueError):
         return None
-    if _term(stated).dim != computed.dim:
+    if term_of(stated).dim != computed.dim:
         return None
     figures = tuple(dict.fromkeys((stated, *(f for t in bind.values() for f in t.figures))))
     s_iv = stated.stated
@@ -529,8 +382,8 @@ def _evaluate(rule: Rule, stated: Figure, bind: dict[str, Term], line: Line | No
         return None  # a lower bound is met by too many sums of parts to confirm any of them
     if any(not t.structural and not _commensurate(t, stated) for t in bind.values()):
         return None
-    if not structural and not all(_commensurate_part(_compute(n, bind), stated)
-                                  for n in _addends(rule.check.computed)):
+    if not structural and not all(_commensurate_part(compute(n, bind), stated)
+                                  for n in addends(rule.check.computed)):
         return None  # "2.4 crore + 3 lakh" says nothing about "2,40,00,000"
     targets = any(f.qualifier is Qualifier.UP_TO for t in bind.values() for f in t.figures)
     if stated.kind is Kind.MONEY and (stated.qualifier is Qualifier.UP_TO) != targets \
@@ -549,8 +402,8 @@ def _evaluate(rule: Rule, stated: Figure, bind: dict[str, Term], line: Line | No
     # figures) and the suspect has enough digits that one changed digit landing on agreement
     # by chance is implausible.
     suspect = None
-    if not holds and (structural or _tight(computed.interval, s_iv)):
-        suspect = _typo_suspect(rule, stated, bind, [f for f in figures if f not in assumed],
+    if not holds and (structural or tight(computed.interval, s_iv)):
+        suspect = typo_suspect(rule, stated, bind, [f for f in figures if f not in assumed],
                                 min_significant=0 if structural else _LOOSE_TYPO_DIGITS)
     basis = None
     if holds:
@@ -611,88 +464,6 @@ def _commensurate_part(part: Term, stated: Figure) -> bool:
     if abs(part.interval.mid) < stated.unit:
         return False
     return not (len(part.figures) == 1 and part.figures[0].unit > stated.unit)
-
-
-def _tight(computed: Interval, stated: Interval) -> bool:
-    """Both sides known to a part in 10,000 or better."""
-    if computed.high is None or stated.high is None:
-        return False
-    width = (computed.high - computed.low) + (stated.high - stated.low)
-    size = abs(stated.low + stated.high) / 2
-    return size > 0 and width <= size * _TIGHT
-
-
-def _typo_suspect(rule: Rule, stated: Figure, bind: dict[str, Term],
-                  figures: list[Figure], min_significant: int) -> Figure | None:
-    """The figure that, with one digit changed, would make the relation hold."""
-    for f in figures:
-        solved = _solve(rule, stated, bind, f)
-        if solved is not None and _one_digit_apart(f, solved, min_significant):
-            return f
-    return None
-
-
-def _solve(rule: Rule, stated: Figure, bind: dict[str, Term], target: Figure) -> Decimal | None:
-    """The value ``target`` would need for the relation to hold exactly (others as written)."""
-    def value(x: Decimal) -> Decimal:
-        def sub(t: Term) -> Term:
-            if target not in t.figures:
-                return attrs.evolve(t, interval=Interval.point(t.interval.mid))
-            if t.parts:  # a total: recompute it with the target replaced in its part
-                total = sum((sub(p).interval.mid for p in t.parts), Decimal(0))
-                return attrs.evolve(t, interval=Interval.point(total))
-            if len(t.figures) == 1:
-                iv = Interval.point(x / 100 if target.kind is Kind.PERCENT else x)
-                return attrs.evolve(t, interval=iv)
-            # a line term: recompute its product with the target replaced
-            q, p = t.figures
-            qv = x if target is q else q.value
-            pv = x if target is p else p.value
-            return attrs.evolve(t, interval=Interval.point(qv * pv))
-        return _compute(rule.check.computed, {k: sub(t) for k, t in bind.items()}).interval.mid
-
-    try:
-        if target is stated:  # the stated figure should be what the others compute
-            v = _compute(rule.check.computed, {
-                k: attrs.evolve(t, interval=Interval.point(t.interval.mid)) for k, t in bind.items()
-            }).interval.mid
-            return v * 100 if stated.kind is Kind.PERCENT else v
-        goal = stated.value / 100 if stated.kind is Kind.PERCENT else stated.value
-        f0, f1 = value(Decimal(0)), value(Decimal(1))
-        if f1 != f0:
-            x = (goal - f0) / (f1 - f0)
-            if x > 0 and abs(value(x) - goal) <= abs(goal) * Decimal("1e-9"):
-                return x
-        g1, g2 = value(Decimal(1)), value(Decimal(2))  # target in a denominator: affine in 1/x
-        a = (g1 - g2) * 2
-        b = g1 - a
-        if a:
-            u = (goal - b) / a
-            if u > 0 and abs(value(1 / u) - goal) <= abs(goal) * Decimal("1e-9"):
-                return 1 / u
-    except (_Mismatch, ZeroDivisionError, InvalidOperation, ValueError, KeyError):
-        return None
-    return None
-
-
-def _one_digit_apart(f: Figure, solved: Decimal, min_significant: int = 0) -> bool:
-    """True when the written digits of ``f`` and ``solved`` (at f's precision) differ by one
-    substituted digit or two swapped neighbours, in a figure of at least two written digits
-    and at least ``min_significant`` digits other than trailing zeros."""
-    try:
-        written = str(int(f.value.scaleb(-f.exponent).to_integral_value(ROUND_HALF_EVEN)))
-        wanted = str(int(solved.scaleb(-f.exponent).to_integral_value(ROUND_HALF_EVEN)))
-    except (InvalidOperation, ValueError, OverflowError):
-        return False
-    if len(written) < 2 or len(written.strip("0")) < min_significant:
-        return False  # "$250,000" carries two digits of information
-    if len(written) != len(wanted) or written == wanted:
-        return False
-    diff = [i for i, (a, b) in enumerate(zip(written, wanted, strict=True)) if a != b]
-    if len(diff) == 1:
-        return True
-    return (len(diff) == 2 and diff[1] == diff[0] + 1
-            and written[diff[0]] == wanted[diff[1]] and written[diff[1]] == wanted[diff[0]])
 
 
 def _fmt_plain(v: Decimal) -> str:

@@ -1,0 +1,95 @@
+"""Typo suspicion: which figure, with one digit changed, would make a relation hold."""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
+
+import attrs
+
+from .figures import Figure, Interval, Kind
+from .rules import Rule
+from .terms import Mismatch, Term, compute
+
+_TIGHT = Decimal("0.0001")
+
+
+def tight(computed: Interval, stated: Interval) -> bool:
+    """Both sides known to a part in 10,000 or better."""
+    if computed.high is None or stated.high is None:
+        return False
+    width = (computed.high - computed.low) + (stated.high - stated.low)
+    size = abs(stated.low + stated.high) / 2
+    return size > 0 and width <= size * _TIGHT
+
+
+def typo_suspect(rule: Rule, stated: Figure, bind: dict[str, Term],
+                 figures: list[Figure], min_significant: int) -> Figure | None:
+    """The figure that, with one digit changed, would make the relation hold."""
+    for f in figures:
+        solved = solve(rule, stated, bind, f)
+        if solved is not None and one_digit_apart(f, solved, min_significant):
+            return f
+    return None
+
+
+def solve(rule: Rule, stated: Figure, bind: dict[str, Term], target: Figure) -> Decimal | None:
+    """The value ``target`` would need for the relation to hold exactly (others as written)."""
+    def value(x: Decimal) -> Decimal:
+        def sub(t: Term) -> Term:
+            if target not in t.figures:
+                return attrs.evolve(t, interval=Interval.point(t.interval.mid))
+            if t.parts:  # a total: recompute it with the target replaced in its part
+                total = sum((sub(p).interval.mid for p in t.parts), Decimal(0))
+                return attrs.evolve(t, interval=Interval.point(total))
+            if len(t.figures) == 1:
+                iv = Interval.point(x / 100 if target.kind is Kind.PERCENT else x)
+                return attrs.evolve(t, interval=iv)
+            # a line term: recompute its product with the target replaced
+            q, p = t.figures
+            qv = x if target is q else q.value
+            pv = x if target is p else p.value
+            return attrs.evolve(t, interval=Interval.point(qv * pv))
+        return compute(rule.check.computed, {k: sub(t) for k, t in bind.items()}).interval.mid
+
+    try:
+        if target is stated:  # the stated figure should be what the others compute
+            v = compute(rule.check.computed, {
+                k: attrs.evolve(t, interval=Interval.point(t.interval.mid)) for k, t in bind.items()
+            }).interval.mid
+            return v * 100 if stated.kind is Kind.PERCENT else v
+        goal = stated.value / 100 if stated.kind is Kind.PERCENT else stated.value
+        f0, f1 = value(Decimal(0)), value(Decimal(1))
+        if f1 != f0:
+            x = (goal - f0) / (f1 - f0)
+            if x > 0 and abs(value(x) - goal) <= abs(goal) * Decimal("1e-9"):
+                return x
+        g1, g2 = value(Decimal(1)), value(Decimal(2))  # target in a denominator: affine in 1/x
+        a = (g1 - g2) * 2
+        b = g1 - a
+        if a:
+            u = (goal - b) / a
+            if u > 0 and abs(value(1 / u) - goal) <= abs(goal) * Decimal("1e-9"):
+                return 1 / u
+    except (Mismatch, ZeroDivisionError, InvalidOperation, ValueError, KeyError):
+        return None
+    return None
+
+
+def one_digit_apart(f: Figure, solved: Decimal, min_significant: int = 0) -> bool:
+    """True when the written digits of ``f`` and ``solved`` (at f's precision) differ by one
+    substituted digit or two swapped neighbours, in a figure of at least two written digits
+    and at least ``min_significant`` digits other than trailing zeros."""
+    try:
+        written = str(int(f.value.scaleb(-f.exponent).to_integral_value(ROUND_HALF_EVEN)))
+        wanted = str(int(solved.scaleb(-f.exponent).to_integral_value(ROUND_HALF_EVEN)))
+    except (InvalidOperation, ValueError, OverflowError):
+        return False
+    if len(written) < 2 or len(written.strip("0")) < min_significant:
+        return False  # "$250,000" carries two digits of information
+    if len(written) != len(wanted) or written == wanted:
+        return False
+    diff = [i for i, (a, b) in enumerate(zip(written, wanted, strict=True)) if a != b]
+    if len(diff) == 1:
+        return True
+    return (len(diff) == 2 and diff[1] == diff[0] + 1
+            and written[diff[0]] == wanted[diff[1]] and written[diff[1]] == wanted[diff[0]])
