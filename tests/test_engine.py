@@ -118,3 +118,12 @@ def test_the_one_price_and_the_one_quantity_make_a_line_however_far_apart():
             "730,000 shares and 370,000 warrants were issued.")
     (c,) = checks(text, "PV001")
     assert c.status is Status.PASS and c.stated.text == "$2.375 million"
+
+
+def test_shares_issued_at_a_deemed_price_are_no_part_of_the_cash_total():
+    text = ("The company sold 10,052,737 flow-through units and 4,812,475 units for $5,360,032. "
+            "The flow-through units were sold at $0.38 each and the units at $0.32 each.\n\n"
+            "Finders were paid $267,542 by issuing 836,069 units at a deemed price of $0.32.")
+    (total,) = [c for c in checks(text, "PV004") if c.stated.text == "$5,360,032"]
+    assert total.status is Status.PASS and total.basis == "structural"
+    assert "836,069" not in {f.text for f in total.figures}

@@ -160,11 +160,12 @@ class Engine:
         return terms
 
     def _distinct_lines(self) -> list[Line]:
-        """Actual sales (not "up to" targets), each line once even if the release restates it."""
+        """Actual sales for cash (not "up to" targets, not settlements at a deemed price), each
+        line once even if the release restates it."""
         seen, out = set(), []
         for x in self.groups.lines:
             key = (x.quantity.value, x.price.value, x.price.currency)
-            if not x.up_to and key not in seen:
+            if not x.up_to and not x.settlement and key not in seen:
                 seen.add(key)
                 out.append(x)
         return out

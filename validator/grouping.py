@@ -50,6 +50,11 @@ class Line:
         return self.inferred or self.price.sentence != self.quantity.sentence
 
     @property
+    def settlement(self) -> bool:
+        """Securities issued at a deemed price to settle a debt or a fee: no cash raised."""
+        return "deemed" in self.price.roles
+
+    @property
     def up_to(self) -> bool:
         return Qualifier.UP_TO in (self.quantity.qualifier, self.price.qualifier)
 
