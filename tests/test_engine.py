@@ -127,3 +127,13 @@ def test_shares_issued_at_a_deemed_price_are_no_part_of_the_cash_total():
     (total,) = [c for c in checks(text, "PV004") if c.stated.text == "$5,360,032"]
     assert total.status is Status.PASS and total.basis == "structural"
     assert "836,069" not in {f.text for f in total.figures}
+
+
+def test_a_typo_in_a_short_price_is_named_when_the_total_is_specific():
+    # the two lines are picked parts (the release has a third, unrelated line), so the
+    # binding is loose; the exact seven-digit total still pins the typo down
+    text = ("The company issued 10,052,737 flow-through units and 4,812,475 units for "
+            "$5,360,032.\nThe flow-through units were sold at $0.28 each and the units at "
+            "$0.32 each.\n\nInsiders bought 400,000 units at $0.50 each for $200,000.")
+    (c,) = [c for c in check_text(text).failures if c.rule == "PV004"]
+    assert c.suspect.text == "$0.28"

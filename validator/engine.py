@@ -93,7 +93,6 @@ _NEAR_SENTENCES = 4
 _PARAGRAPH_SENTENCES = 4
 _PROCEEDS = ("gross", "aggregate", "tranche")
 
-_LOOSE_TYPO_DIGITS = 3
 
 
 class Engine:
@@ -399,13 +398,10 @@ def _evaluate(rule: Rule, stated: Figure, bind: dict[str, Term], line: Line | No
     lines = [line] + [t.line for t in bind.values()]
     borrowed = {x.price for x in lines if x is not None and x.borrowed}
     assumed = {x.price for x in lines if x is not None and x.inferred}
-    # Loosely bound figures earn a typo suspicion only when the relation is tight (exact
-    # figures) and the suspect has enough digits that one changed digit landing on agreement
-    # by chance is implausible.
     suspect = None
     if not holds and (structural or tight(computed.interval, s_iv)):
         suspect = typo_suspect(rule, stated, bind, [f for f in figures if f not in assumed],
-                                min_significant=0 if structural else _LOOSE_TYPO_DIGITS)
+                               loose=not structural)
     basis = None
     if holds:
         status = Status.PASS

@@ -11,6 +11,7 @@ from .rules import Rule
 from .terms import Mismatch, Term, compute
 
 _TIGHT = Decimal("0.0001")
+_SPECIFIC = 5  # significant digits that make a figure specific
 
 
 def tight(computed: Interval, stated: Interval) -> bool:
@@ -23,13 +24,26 @@ def tight(computed: Interval, stated: Interval) -> bool:
 
 
 def typo_suspect(rule: Rule, stated: Figure, bind: dict[str, Term],
-                 figures: list[Figure], min_significant: int) -> Figure | None:
-    """The figure that, with one digit changed, would make the relation hold."""
+                 figures: list[Figure], loose: bool = False) -> Figure | None:
+    """The figure that, with one digit changed, would make the relation hold.
+
+    A loose binding (figures picked because they might agree) names a suspect only when the
+    relation is tight and the suspect has three or more significant digits or another of its
+    figures has five: among round figures ($150,000 + $250,000 ...) one changed digit lands
+    on an agreement by chance far too often."""
     for f in figures:
+        if loose and _significant(f) < 3 and not any(
+                _significant(g) >= _SPECIFIC for g in figures if g is not f):
+            continue
         solved = solve(rule, stated, bind, f)
-        if solved is not None and one_digit_apart(f, solved, min_significant):
+        if solved is not None and one_digit_apart(f, solved):
             return f
     return None
+
+
+def _significant(f: Figure) -> int:
+    digits = str(abs(f.value.scaleb(-f.exponent).to_integral_value()))
+    return len(digits.strip("0"))
 
 
 def solve(rule: Rule, stated: Figure, bind: dict[str, Term], target: Figure) -> Decimal | None:
@@ -75,18 +89,15 @@ def solve(rule: Rule, stated: Figure, bind: dict[str, Term], target: Figure) -> 
     return None
 
 
-def one_digit_apart(f: Figure, solved: Decimal, min_significant: int = 0) -> bool:
+def one_digit_apart(f: Figure, solved: Decimal) -> bool:
     """True when the written digits of ``f`` and ``solved`` (at f's precision) differ by one
-    substituted digit or two swapped neighbours, in a figure of at least two written digits
-    and at least ``min_significant`` digits other than trailing zeros."""
+    substituted digit or two swapped neighbours, in a figure of at least two written digits."""
     try:
         written = str(int(f.value.scaleb(-f.exponent).to_integral_value(ROUND_HALF_EVEN)))
         wanted = str(int(solved.scaleb(-f.exponent).to_integral_value(ROUND_HALF_EVEN)))
     except (InvalidOperation, ValueError, OverflowError):
         return False
-    if len(written) < 2 or len(written.strip("0")) < min_significant:
-        return False  # "$250,000" carries two digits of information
-    if len(written) != len(wanted) or written == wanted:
+    if len(written) < 2 or len(written) != len(wanted) or written == wanted:
         return False
     diff = [i for i, (a, b) in enumerate(zip(written, wanted, strict=True)) if a != b]
     if len(diff) == 1:
