@@ -137,3 +137,14 @@ def test_a_typo_in_a_short_price_is_named_when_the_total_is_specific():
             "$0.32 each.\n\nInsiders bought 400,000 units at $0.50 each for $200,000.")
     (c,) = [c for c in check_text(text).failures if c.rule == "PV004"]
     assert c.suspect.text == "$0.28"
+
+
+def test_amounts_a_paragraph_names_as_proceeds_add_up_to_its_total():
+    text = ("Acme Closes $12.9M Private Placement\n\nThe flow-through offering raised aggregate "
+            "gross proceeds of $5.8 million. The non-flow-through units brought in gross "
+            "proceeds of $7.1 million.")
+    (headline,) = checks(text, "PV005")
+    assert headline.status is Status.PASS and headline.basis == "structural"
+    typo = text.replace("$5.8 million", "$4.8 million")
+    (c,) = [c for c in check_text(typo).failures if c.rule == "PV005"]
+    assert c.suspect is not None

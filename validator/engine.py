@@ -88,6 +88,7 @@ _KINDS = {
 }
 _MAX_BINDINGS = 4000
 _MAX_PARTS = 12
+_MAX_PARAGRAPH_PARTS = 4
 _NEAR_MISS = Decimal("0.01")
 _NEAR_SENTENCES = 4
 _PARAGRAPH_SENTENCES = 4
@@ -184,11 +185,32 @@ class Engine:
         stated = [f for f in self.figures if f.kind is Kind.MONEY and self._accepts(role, f)
                   and f.role in _ACCEPTS[role]  # no commission or net as a part of a total
                   and "headline" not in f.roles]
+        out.extend(self._paragraph_totals(stated))
         parts = [line_term(x) for x in lines] + [term_of(f) for f in stated]
         parts = parts[:_MAX_PARTS]
         for size in range(2, 5):
             for combo in itertools.combinations(parts, size):
                 out.extend(add_up(list(combo), structural=False))
+        return out
+
+    @staticmethod
+    def _paragraph_totals(stated: list[Figure]) -> list[Term]:
+        """The amounts a paragraph names as proceeds ("the flow-through offering raised $5.8
+        million ... the non-flow-through units brought in $7.1 million") are the release's own
+        parts: their sum, leaving out at most one of them (the total itself), is structural."""
+        out = []
+        by_paragraph: dict[tuple, dict] = {}
+        for f in stated:
+            if f.role in _PROCEEDS and f.qualifier is not Qualifier.UP_TO:
+                by_paragraph.setdefault((f.paragraph, f.currency), {}).setdefault(f.value, f)
+        for named in by_paragraph.values():
+            figures = list(named.values())
+            if not 2 <= len(figures) <= _MAX_PARAGRAPH_PARTS + 1:
+                continue
+            for leave_out in [None, *figures]:
+                parts = [term_of(f) for f in figures if f is not leave_out]
+                if len(parts) >= 2:
+                    out.extend(add_up(parts, structural=True))
         return out
 
     # -- evaluation -------------------------------------------------------------------------
@@ -200,6 +222,7 @@ class Engine:
         rules = list(rules)
         restating = {r.id for r in rules if isinstance(r.check.computed, expr.Role)}
         totalling = {r.id for r in rules if sum_roles(r.check.computed)}
+        per_line = {r.id for r in rules if r.scope == "line"}
         outcomes = {r.id: self.outcomes(r) for r in rules}
         first = [c for r in rules for c in self._assign(outcomes[r.id])]
         confirmed = confirmations(first)
@@ -225,7 +248,7 @@ class Engine:
             if c.rule in restating and c.status is Status.PASS:
                 c = with_provenance(c, passing)
             elif c.rule in totalling and c.status is Status.PASS:
-                c = with_part_totals(c, passing)
+                c = with_part_totals(c, [d for d in passing if d.rule in per_line])
             out.append(c)
         return out
 
@@ -431,8 +454,10 @@ def _evaluate(rule: Rule, stated: Figure, bind: dict[str, Term], line: Line | No
     distance = max(f.span.end for f in figures) - min(f.span.start for f in figures)
     if status is Status.PASS:
         # every agreeing binding agrees within precision: prefer the release's structure,
-        # then the figures that stand closest together
-        rank = (False, not structural, distance, rel)
+        # then a total computed from its lines over one from amounts stated for them, then
+        # the figures that stand closest together
+        restated_parts = sum(1 for t in bind.values() for p in t.parts if p.line is None)
+        rank = (False, not structural, restated_parts, distance, rel)
     else:
         rank = (True, not certain and suspect is None, rel, distance)
     return _Outcome(check, rank, stated, line)

@@ -57,7 +57,8 @@ def with_provenance(check: Check, passing: list[Check]) -> Check:
 
 def with_part_totals(check: Check, passing: list[Check]) -> Check:
     """A total that agrees with its lines (6,405,000 × $1.21 + 8,383,500 × $2.06) also shows
-    the amounts stated for those lines ($7,750,050, $17,270,010) when they agree too."""
+    the amounts stated for those lines ($7,750,050, $17,270,010) when their own line checks
+    (``passing``) confirm them."""
     used = {f.id for f in check.figures}
     extra = [d.stated for d in passing
              if d.rule != check.rule and d.stated is not None and d.stated.id not in used
