@@ -7,6 +7,7 @@ import attrs
 
 from .figures import Figure
 from .report import Check, Status
+from .typos import significant
 
 
 def rearranged(check: Check, agreeing: list[set[str]]) -> bool:
@@ -29,12 +30,16 @@ def confirmations(checks: list[Check]) -> dict[str, Check]:
 
 def overruled(check: Check, confirmed: dict[str, Check]) -> bool:
     """A failing binding of a figure that another relation confirms describes something else,
-    unless the failure is certain and the confirmation rests on loosely picked figures."""
+    unless the failure is certain, or a typo in a figure of three or more significant digits,
+    and the confirmation rests on loosely picked figures (a figure may take part in two
+    relations; a loose agreement in one does not refute a clear typo in the other)."""
     if check.status is not Status.FAIL or check.stated is None:
         return False
     other = confirmed.get(check.stated.id)
+    strong = check.basis == "certain" or (
+        check.basis == "typo" and check.suspect is not None and significant(check.suspect) >= 3)
     return (other is not None and other.rule != check.rule
-            and not (check.basis == "certain" and other.basis == "loose"))
+            and not (strong and other.basis == "loose"))
 
 
 def with_provenance(check: Check, passing: list[Check]) -> Check:

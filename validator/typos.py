@@ -32,8 +32,8 @@ def typo_suspect(rule: Rule, stated: Figure, bind: dict[str, Term],
     figures has five: among round figures ($150,000 + $250,000 ...) one changed digit lands
     on an agreement by chance far too often."""
     for f in figures:
-        if loose and _significant(f) < 3 and not any(
-                _significant(g) >= _SPECIFIC for g in figures if g is not f):
+        if loose and significant(f) < 3 and not any(
+                significant(g) >= _SPECIFIC for g in figures if g is not f):
             continue
         solved = solve(rule, stated, bind, f)
         if solved is not None and one_digit_apart(f, solved):
@@ -41,7 +41,8 @@ def typo_suspect(rule: Rule, stated: Figure, bind: dict[str, Term],
     return None
 
 
-def _significant(f: Figure) -> int:
+def significant(f: Figure) -> int:
+    """Digits written other than trailing zeros: "$250,000" has two, "$1,784,809.81" nine."""
     digits = str(abs(f.value.scaleb(-f.exponent).to_integral_value()))
     return len(digits.strip("0"))
 
