@@ -89,6 +89,7 @@ _KINDS = {
 _MAX_BINDINGS = 4000
 _MAX_PARTS = 12
 _MAX_PARAGRAPH_PARTS = 4
+_PICKED_SENTENCES = 6
 _NEAR_MISS = Decimal("0.01")
 _NEAR_SENTENCES = 4
 _PARAGRAPH_SENTENCES = 4
@@ -238,7 +239,7 @@ class Engine:
                     bound.add(o.stated.id)
                     other = confirmed[o.stated.id]
                     assigned.append(attrs.evolve(
-                        o.check, status=Status.SKIPPED, basis=None,
+                        o.finished(), status=Status.SKIPPED, basis=None,
                         reason=f"{o.stated.text} agrees with {other.rule}; "
                                "this binding describes something else"))
             checks.extend(assigned)
@@ -293,8 +294,9 @@ class Engine:
         if any(not o for o in options):
             return  # a rule applies only where all of its roles were found
         for stated in self._stated(rule.check.stated, line):
-            for combo in itertools.islice(itertools.product(*options), _MAX_BINDINGS):
-                if any(stated in t.figures for t in combo):
+            near = [[t for t in o if _plausible(t, stated)] for o in options]
+            for combo in itertools.islice(itertools.product(*near), _MAX_BINDINGS):
+                if any(f is stated for t in combo for f in t.figures):
                     continue
                 figs = [f for t in combo for f in t.figures]
                 if len(set(f.id for f in figs)) != len(figs):
@@ -344,11 +346,19 @@ class Engine:
             used_stated.add(o.stated.id)
             if o.line is not None:
                 used_lines.add(o.line.index)
-            checks.append(o.check)
+            checks.append(o.finished())
         return checks
 
     def _restatement(self, rule: Rule, words: Figure, numeral: Figure) -> _Outcome:
         return _evaluate(rule, numeral, {"words": term_of(words)}, None, certain=True)
+
+
+def _plausible(t: Term, stated: Figure) -> bool:
+    """Parts picked only because they might add up are looked for near the total they would
+    make (a headline may gather them from anywhere)."""
+    if t.structural or not t.parts or "headline" in stated.roles:
+        return True
+    return all(abs(f.sentence - stated.sentence) <= _PICKED_SENTENCES for f in t.figures)
 
 
 def _descriptive(f: Figure) -> bool:
@@ -370,10 +380,17 @@ def _close(f: Figure, line: Line) -> bool:
 
 @attrs.frozen
 class _Outcome:
-    check: Check
+    check: Check  # its message is rendered only once the outcome is assigned
     rank: tuple
     stated: Figure
     line: Line | None
+    rule: Rule
+    bind: dict[str, Term]
+
+    def finished(self) -> Check:
+        c = self.check
+        return attrs.evolve(c, message=_message(self.rule, c.stated, self.bind, c.expected,
+                                                c.difference, c.suspect, c.status))
 
 
 def _evaluate(rule: Rule, stated: Figure, bind: dict[str, Term], line: Line | None,
@@ -448,7 +465,6 @@ def _evaluate(rule: Rule, stated: Figure, bind: dict[str, Term], line: Line | No
         rule=rule.id, name=rule.name, status=status, severity=severity, figures=figures,
         stated=stated, expected=expected, computed=computed.interval,
         difference=difference, holds_by=holds_by, reason=reason, suspect=suspect, basis=basis,
-        message=_message(rule, stated, bind, expected, difference, suspect, status),
     )
     rel = abs(difference) / abs(expected) if expected else Decimal("Infinity")
     distance = max(f.span.end for f in figures) - min(f.span.start for f in figures)
@@ -460,7 +476,7 @@ def _evaluate(rule: Rule, stated: Figure, bind: dict[str, Term], line: Line | No
         rank = (False, not structural, restated_parts, distance, rel)
     else:
         rank = (True, not certain and suspect is None, rel, distance)
-    return _Outcome(check, rank, stated, line)
+    return _Outcome(check, rank, stated, line, rule, bind)
 
 
 def _near_miss(stated: Figure, expected: Decimal) -> bool:

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
 
-import attrs
-
+from . import expr
 from .figures import Figure, Interval, Kind
 from .rules import Rule
-from .terms import Mismatch, Term, compute
+from .terms import Term
 
 _TIGHT = Decimal("0.0001")
 _SPECIFIC = 5  # significant digits that make a figure specific
@@ -48,29 +47,22 @@ def significant(f: Figure) -> int:
 
 
 def solve(rule: Rule, stated: Figure, bind: dict[str, Term], target: Figure) -> Decimal | None:
-    """The value ``target`` would need for the relation to hold exactly (others as written)."""
+    """The value ``target`` would need for the relation to hold exactly (others as written).
+
+    Works on midpoints as plain decimals: the binding's dimensions were checked when it was
+    computed, and this runs for every failing binding, so it must be cheap."""
+    base = {k: t.interval.mid for k, t in bind.items()}
+    holders = [k for k, t in bind.items() if any(f is target for f in t.figures)]
+
     def value(x: Decimal) -> Decimal:
-        def sub(t: Term) -> Term:
-            if target not in t.figures:
-                return attrs.evolve(t, interval=Interval.point(t.interval.mid))
-            if t.parts:  # a total: recompute it with the target replaced in its part
-                total = sum((sub(p).interval.mid for p in t.parts), Decimal(0))
-                return attrs.evolve(t, interval=Interval.point(total))
-            if len(t.figures) == 1:
-                iv = Interval.point(x / 100 if target.kind is Kind.PERCENT else x)
-                return attrs.evolve(t, interval=iv)
-            # a line term: recompute its product with the target replaced
-            q, p = t.figures
-            qv = x if target is q else q.value
-            pv = x if target is p else p.value
-            return attrs.evolve(t, interval=Interval.point(qv * pv))
-        return compute(rule.check.computed, {k: sub(t) for k, t in bind.items()}).interval.mid
+        values = dict(base)
+        for k in holders:
+            values[k] = _with(bind[k], target, x)
+        return _arithmetic(rule.check.computed, values)
 
     try:
         if target is stated:  # the stated figure should be what the others compute
-            v = compute(rule.check.computed, {
-                k: attrs.evolve(t, interval=Interval.point(t.interval.mid)) for k, t in bind.items()
-            }).interval.mid
+            v = _arithmetic(rule.check.computed, base)
             return v * 100 if stated.kind is Kind.PERCENT else v
         goal = stated.value / 100 if stated.kind is Kind.PERCENT else stated.value
         f0, f1 = value(Decimal(0)), value(Decimal(1))
@@ -78,16 +70,40 @@ def solve(rule: Rule, stated: Figure, bind: dict[str, Term], target: Figure) -> 
             x = (goal - f0) / (f1 - f0)
             if x > 0 and abs(value(x) - goal) <= abs(goal) * Decimal("1e-9"):
                 return x
-        g1, g2 = value(Decimal(1)), value(Decimal(2))  # target in a denominator: affine in 1/x
+        g1, g2 = f1, value(Decimal(2))  # target in a denominator: affine in 1/x
         a = (g1 - g2) * 2
         b = g1 - a
         if a:
             u = (goal - b) / a
             if u > 0 and abs(value(1 / u) - goal) <= abs(goal) * Decimal("1e-9"):
                 return 1 / u
-    except (Mismatch, ZeroDivisionError, InvalidOperation, ValueError, KeyError):
+    except (ZeroDivisionError, InvalidOperation, ValueError, KeyError):
         return None
     return None
+
+
+def _with(t: Term, target: Figure, x: Decimal) -> Decimal:
+    """The midpoint of ``t`` with ``target`` written as ``x``."""
+    if all(f is not target for f in t.figures):
+        return t.interval.mid
+    if t.parts:  # a total: recompute it with the target replaced in its part
+        return sum((_with(p, target, x) for p in t.parts), Decimal(0))
+    if len(t.figures) == 1:
+        return x / 100 if target.kind is Kind.PERCENT else x
+    q, p = t.figures  # a line: recompute its product
+    return (x if target is q else q.value) * (x if target is p else p.value)
+
+
+def _arithmetic(node: expr.Node, values: dict[str, Decimal]) -> Decimal:
+    if isinstance(node, expr.Role):
+        return values[node.name]
+    if isinstance(node, expr.Sum):
+        return values[f"sum({node.role})"]
+    if isinstance(node, expr.Const):
+        return node.value
+    a, b = _arithmetic(node.left, values), _arithmetic(node.right, values)
+    return a + b if node.op == "+" else a - b if node.op == "-" else a * b if node.op == "*" \
+        else a / b
 
 
 def one_digit_apart(f: Figure, solved: Decimal) -> bool:
