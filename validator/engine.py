@@ -90,6 +90,7 @@ _MAX_BINDINGS = 4000
 _MAX_PARTS = 12
 _MAX_PARAGRAPH_PARTS = 4
 _PICKED_SENTENCES = 6
+_LOOSE_TYPO_TRIES = 12  # loose bindings per figure examined for a typo, the closest first
 _NEAR_MISS = Decimal("0.01")
 _NEAR_SENTENCES = 4
 _PARAGRAPH_SENTENCES = 4
@@ -295,6 +296,7 @@ class Engine:
             return  # a rule applies only where all of its roles were found
         for stated in self._stated(rule.check.stated, line):
             near = [[t for t in o if _plausible(t, stated)] for o in options]
+            unsure = []  # loose bindings that disagree: only the closest are tried for typos
             for combo in itertools.islice(itertools.product(*near), _MAX_BINDINGS):
                 if any(f is stated for t in combo for f in t.figures):
                     continue
@@ -302,9 +304,18 @@ class Engine:
                 if len(set(f.id for f in figs)) != len(figs):
                     continue
                 bind = dict(zip(names, combo, strict=True))
-                outcome = _evaluate(rule, stated, bind, line)
-                if outcome is not None:
+                loose = not all(t.structural for t in combo)
+                outcome = _evaluate(rule, stated, bind, line, typos=not loose)
+                if outcome is None:
+                    continue
+                if loose and outcome.check.status is not Status.PASS:
+                    unsure.append(outcome)
+                else:
                     yield outcome
+            unsure.sort(key=lambda o: o.rank)
+            for o in unsure[:_LOOSE_TYPO_TRIES]:
+                yield _evaluate(rule, stated, o.bind, line)
+            yield from unsure[_LOOSE_TYPO_TRIES:]
 
     def _sentence_bindings(self, rule: Rule) -> Iterable[_Outcome]:
         """Bindings among the figures around each figure the rule can check."""
@@ -394,7 +405,8 @@ class _Outcome:
 
 
 def _evaluate(rule: Rule, stated: Figure, bind: dict[str, Term], line: Line | None,
-              certain: bool = False, loose: bool = False) -> _Outcome | None:
+              certain: bool = False, loose: bool = False,
+              typos: bool = True) -> _Outcome | None:
     try:
         computed = compute(rule.check.computed, bind)
     except (Mismatch, ZeroDivisionError, InvalidOperation, ValueError):
@@ -439,7 +451,7 @@ def _evaluate(rule: Rule, stated: Figure, bind: dict[str, Term], line: Line | No
     borrowed = {x.price for x in lines if x is not None and x.borrowed}
     assumed = {x.price for x in lines if x is not None and x.inferred}
     suspect = None
-    if not holds and (structural or tight(computed.interval, s_iv)):
+    if typos and not holds and (structural or tight(computed.interval, s_iv)):
         suspect = typo_suspect(rule, stated, bind, [f for f in figures if f not in assumed],
                                loose=not structural)
     basis = None

@@ -86,8 +86,9 @@ def _with(t: Term, target: Figure, x: Decimal) -> Decimal:
     """The midpoint of ``t`` with ``target`` written as ``x``."""
     if all(f is not target for f in t.figures):
         return t.interval.mid
-    if t.parts:  # a total: recompute it with the target replaced in its part
-        return sum((_with(p, target, x) for p in t.parts), Decimal(0))
+    if t.parts:  # a total: change only the part that holds the target
+        part = next(p for p in t.parts if any(f is target for f in p.figures))
+        return t.interval.mid - part.interval.mid + _with(part, target, x)
     if len(t.figures) == 1:
         return x / 100 if target.kind is Kind.PERCENT else x
     q, p = t.figures  # a line: recompute its product
