@@ -296,26 +296,7 @@ class Engine:
             return  # a rule applies only where all of its roles were found
         for stated in self._stated(rule.check.stated, line):
             near = [[t for t in o if _plausible(t, stated)] for o in options]
-            unsure = []  # loose bindings that disagree: only the closest are tried for typos
-            for combo in itertools.islice(itertools.product(*near), _MAX_BINDINGS):
-                if any(f is stated for t in combo for f in t.figures):
-                    continue
-                figs = [f for t in combo for f in t.figures]
-                if len(set(f.id for f in figs)) != len(figs):
-                    continue
-                bind = dict(zip(names, combo, strict=True))
-                loose = not all(t.structural for t in combo)
-                outcome = _evaluate(rule, stated, bind, line, typos=not loose)
-                if outcome is None:
-                    continue
-                if loose and outcome.check.status is not Status.PASS:
-                    unsure.append(outcome)
-                else:
-                    yield outcome
-            unsure.sort(key=lambda o: o.rank)
-            for o in unsure[:_LOOSE_TYPO_TRIES]:
-                yield _evaluate(rule, stated, o.bind, line)
-            yield from unsure[_LOOSE_TYPO_TRIES:]
+            yield from _judge(rule, stated, names, near, line, loose_stated=False)
 
     def _sentence_bindings(self, rule: Rule) -> Iterable[_Outcome]:
         """Bindings among the figures around each figure the rule can check."""
@@ -330,15 +311,10 @@ class Engine:
             options = [self._nearby(r, stated) for r in names]
             if any(not o for o in options):
                 continue
-            for combo in itertools.islice(itertools.product(*options), _MAX_BINDINGS):
-                figs = [f for t in combo for f in t.figures]
-                if len(set(f.id for f in figs)) != len(figs):
-                    continue
-                bind = dict(zip(names, combo, strict=True))
-                outcome = _evaluate(rule, stated, bind, None, loose=not strict)
+            for outcome in _judge(rule, stated, names, options, None, loose_stated=not strict):
                 # a figure the words do not name is reported only where a binding agrees or
                 # a typo explains the disagreement
-                if outcome is not None and (strict or outcome.check.status is not Status.SKIPPED):
+                if strict or outcome.check.status is not Status.SKIPPED:
                     yield outcome
 
     def _sum_options(self, role: str) -> list[Term]:
@@ -362,6 +338,32 @@ class Engine:
 
     def _restatement(self, rule: Rule, words: Figure, numeral: Figure) -> _Outcome:
         return _evaluate(rule, numeral, {"words": term_of(words)}, None, certain=True)
+
+
+def _judge(rule: Rule, stated: Figure, names: list[str], options: list[list[Term]],
+           line: Line | None, loose_stated: bool) -> Iterable[_Outcome]:
+    """Evaluate every binding of ``stated``. Loose bindings that disagree are many and mostly
+    meaningless: only the closest few are examined for a typo."""
+    unsure = []
+    for combo in itertools.islice(itertools.product(*options), _MAX_BINDINGS):
+        if any(f is stated for t in combo for f in t.figures):
+            continue
+        figs = [f for t in combo for f in t.figures]
+        if len(set(f.id for f in figs)) != len(figs):
+            continue
+        bind = dict(zip(names, combo, strict=True))
+        loose = loose_stated or not all(t.structural for t in combo)
+        outcome = _evaluate(rule, stated, bind, line, loose=loose_stated, typos=not loose)
+        if outcome is None:
+            continue
+        if loose and outcome.check.status is not Status.PASS:
+            unsure.append(outcome)
+        else:
+            yield outcome
+    unsure.sort(key=lambda o: o.rank)
+    for o in unsure[:_LOOSE_TYPO_TRIES]:
+        yield _evaluate(rule, stated, o.bind, line, loose=loose_stated)
+    yield from unsure[_LOOSE_TYPO_TRIES:]
 
 
 def _plausible(t: Term, stated: Figure) -> bool:
