@@ -61,6 +61,8 @@ _ACCEPTS = {
     "portion": {"portion"},
     "share": {"share"},
     "proceeds": {"gross", "net", "aggregate"},
+    "total": {"aggregate"},
+    "per_security": {"per_security"},
 }
 # Figures the words did not name but that may still stand for a role in a sentence-scope rule.
 # A binding that uses one may confirm a relation; it is never certain enough to fail one.
@@ -75,6 +77,7 @@ _LOOSE = {
     "market": {"amount", "exercise_price"},
     "portion": {"amount", "gross", "net", "aggregate", "tranche"},
     "share": {"percent", "ownership"},
+    "total": {"amount", "gross", "commission", "net", "tranche", "expenses"},
 }
 _KINDS = {
     "gross": Kind.MONEY, "aggregate": Kind.MONEY, "headline": Kind.MONEY,
@@ -84,7 +87,8 @@ _KINDS = {
     "warrants": Kind.COUNT, "fee_warrants": Kind.COUNT, "outstanding": Kind.COUNT,
     "enlarged": Kind.COUNT, "existing": Kind.COUNT, "quantity": Kind.COUNT, "price": Kind.MONEY,
     "fraction": Kind.NUMBER, "portion": Kind.MONEY, "share": Kind.PERCENT,
-    "proceeds": Kind.MONEY,
+    "proceeds": Kind.MONEY, "total": Kind.MONEY, "per_security": Kind.MONEY,
+    "offered": Kind.COUNT,
 }
 _MAX_BINDINGS = 4000
 _MAX_PARTS = 12
@@ -110,7 +114,7 @@ class Engine:
     def _accepts(self, role: str, f: Figure, loose: bool = False) -> bool:
         if f.kind is not _KINDS.get(role, f.kind):
             return False
-        if f.role in PER_SECURITY and role not in ("price", "market"):
+        if f.role in PER_SECURITY and role not in ("price", "market", "per_security"):
             return False  # a price per security is never an amount of proceeds
         if role == "market" and f.role == "price":
             return False
@@ -133,6 +137,13 @@ class Engine:
             single = len(prices) == 1
             out.extend(attrs.evolve(term_of(p), structural=single) for p in prices.values()
                        if all(p not in t.figures for t in out))
+        if role == "per_security":  # a line's own price is PV001's to check
+            prices = {id(x.price) for x in self.groups.lines}
+            out = [t for t in out if id(t.figures[0]) not in prices]
+        if role == "offered":  # the number of securities the release sells, wherever stated
+            counts = {x.quantity.value: x.quantity for x in self._distinct_lines()}
+            out = [attrs.evolve(term_of(q), structural=len(counts) == 1)
+                   for q in counts.values() if q is not stated]
         return out
 
     def _stated(self, role: str, near: Line | None) -> list[Figure]:

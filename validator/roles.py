@@ -69,7 +69,8 @@ def assign(doc: Document, figures: tuple[Figure, ...],
         right = doc.text[f.span.end:s.end]
         previous_end[f.kind] = f.span.end
         found = _cues(f, left, right, vocabulary)
-        roles = [x[-1] for x in sorted(found)]
+        secondary = {c.role for c in vocabulary.cues if c.secondary}
+        roles = [x[-1] for x in sorted(found, key=lambda x: (x[-1] in secondary, x))]
         previous = out[-1] if out else None
         if not found and previous is not None and _converts(doc.text, previous, f):
             roles = [r for r in previous.roles if r != "headline"]

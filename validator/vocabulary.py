@@ -11,7 +11,7 @@ import attrs
 from .figures import Kind
 from .rulefiles import RuleFileError, rules_dir
 
-_ROLE_KEYS = {"kinds", "window", "before", "after", "overrides"}
+_ROLE_KEYS = {"kinds", "window", "before", "after", "overrides", "secondary"}
 
 
 @attrs.frozen
@@ -22,6 +22,7 @@ class Cues:
     before: re.Pattern | None  # matches the last cue before a figure (searched in its left text)
     after: re.Pattern | None  # matches a cue that starts right after a figure
     overrides: frozenset[str] = frozenset()
+    secondary: bool = False  # a role added beside the primary one, never the primary itself
 
 
 @attrs.frozen
@@ -76,9 +77,12 @@ def parse_vocabulary(text: str, source: str) -> Vocabulary:
         for key in ("before", "after"):
             if not all(isinstance(p, str) and p.strip() for p in table.get(key, [])):
                 raise RuleFileError(f"{source}: [roles.{name}] {key} must be a list of phrases")
+        secondary = table.get("secondary", False)
+        if type(secondary) is not bool:
+            raise RuleFileError(f"{source}: [roles.{name}] secondary must be true or false")
         cues.append(Cues(name, kinds, window, _compile(table.get("before", []), True),
                          _compile(table.get("after", []), False),
-                         frozenset(table.get("overrides", []))))
+                         frozenset(table.get("overrides", [])), secondary))
     names = {c.role for c in cues}
     for c in cues:
         if c.overrides - names:

@@ -1,0 +1,49 @@
+"""The role vocabulary is data: it is validated on load, and its cues decide roles."""
+
+import pytest
+
+from validator.figures import Kind
+from validator.pipeline import check_text
+from validator.rulefiles import RuleFileError
+from validator.vocabulary import builtin, parse_vocabulary
+
+GOOD = """
+language = "xx"
+[roles.price]
+kinds = ["money"]
+before = ["at"]
+after = ["per share"]
+[roles.per_security]
+kinds = ["money"]
+window = 20
+secondary = true
+after = ["per share"]
+"""
+
+
+def test_builtin_english_vocabulary_loads():
+    vocabulary = builtin("en")
+    assert {"price", "gross", "commission", "per_security"} <= vocabulary.roles
+
+
+@pytest.mark.parametrize("edit, message", [
+    (("kinds = [\"money\"]\nbefore", "kinds = [\"cash\"]\nbefore"), "price"),
+    (("window = 20", "window = -1"), "window must be a positive integer"),
+    (("secondary = true", "secondary = \"yes\""), "secondary must be true or false"),
+    (("after = [\"per share\"]\n[roles.per", "colour = 1\n[roles.per"), "unknown key 'colour'"),
+    (("secondary = true", "secondary = true\noverrides = [\"nothing\"]"),
+     "overrides unknown role 'nothing'"),
+])
+def test_bad_vocabulary_names_the_file_and_the_problem(edit, message):
+    text = GOOD.replace(*edit)
+    assert text != GOOD
+    with pytest.raises(RuleFileError, match=message) as err:
+        parse_vocabulary(text, "rules/vocabulary/xx.toml")
+    assert str(err.value).startswith("rules/vocabulary/xx.toml: ")
+
+
+def test_a_secondary_role_never_becomes_the_primary_one():
+    vocabulary = parse_vocabulary(GOOD, "xx.toml")
+    (price,) = [f for f in check_text("bought at $4.50 per share", vocabulary=vocabulary).figures
+                if f.kind is Kind.MONEY]
+    assert price.role == "price" and "per_security" in price.roles
