@@ -148,3 +148,9 @@ def test_amounts_a_paragraph_names_as_proceeds_add_up_to_its_total():
     typo = text.replace("$5.8 million", "$4.8 million")
     (c,) = [c for c in check_text(typo).failures if c.rule == "PV005"]
     assert c.suspect is not None
+
+
+def test_a_typo_in_an_exact_figure_is_found_against_a_rounded_one():
+    text = "The company sold 3,079,000 units at $1.00 per unit for gross proceeds of $4.1 million."
+    (c,) = check_text(text).failures
+    assert c.rule == "PV001" and c.suspect.text == "3,079,000"

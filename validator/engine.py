@@ -466,7 +466,7 @@ def _evaluate(rule: Rule, stated: Figure, bind: dict[str, Term], line: Line | No
     suspect = None
     if typos and not holds and (structural or tight(computed.interval, s_iv)):
         suspect = typo_suspect(rule, stated, bind, [f for f in figures if f not in assumed],
-                               loose=not structural)
+                               loose=not structural, within=not borrowed)
     basis = None
     if holds:
         status = Status.PASS

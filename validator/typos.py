@@ -7,7 +7,7 @@ from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
 from . import expr
 from .figures import Figure, Interval, Kind
 from .rules import Rule
-from .terms import Term
+from .terms import Mismatch, Term, compute
 
 _TIGHT = Decimal("0.0001")
 _SPECIFIC = 5  # significant digits that make a figure specific
@@ -23,8 +23,14 @@ def tight(computed: Interval, stated: Interval) -> bool:
 
 
 def typo_suspect(rule: Rule, stated: Figure, bind: dict[str, Term],
-                 figures: list[Figure], loose: bool = False) -> Figure | None:
+                 figures: list[Figure], loose: bool = False,
+                 within: bool = False) -> Figure | None:
     """The figure that, with one digit changed, would make the relation hold.
+
+    With ``within`` (a structural binding whose lines state quantity and price together), the
+    changed figure may land anywhere in the range the stated figure's precision allows ("$4.1
+    million" admits 3,079,000 → 4,079,000); otherwise it must give the written value exactly,
+    since a range is easy to land in by chance for figures that may not belong together.
 
     A loose binding (figures picked because they might agree) names a suspect only when the
     relation is tight and the suspect has three or more significant digits or another of its
@@ -34,10 +40,38 @@ def typo_suspect(rule: Rule, stated: Figure, bind: dict[str, Term],
         if loose and significant(f) < 3 and not any(
                 significant(g) >= _SPECIFIC for g in figures if g is not f):
             continue
-        solved = solve(rule, stated, bind, f)
-        if solved is not None and one_digit_apart(f, solved):
-            return f
+        if within and not loose:
+            span = solve_range(rule, stated, bind, f)
+            if span is not None and one_digit_within(f, *span):
+                return f
+        else:
+            solved = solve(rule, stated, bind, f)
+            if solved is not None and one_digit_apart(f, solved):
+                return f
     return None
+
+
+def solve_range(rule: Rule, stated: Figure, bind: dict[str, Term],
+                target: Figure) -> tuple[Decimal, Decimal] | None:
+    """The values ``target`` could take for the relation to hold, given the precision the
+    stated figure was written at ("$4.1 million": anything from 4,050,000 to 4,150,000)."""
+    scale = Decimal(100) if stated.kind is Kind.PERCENT else Decimal(1)
+    half = target.unit / 2
+    if target is stated:
+        try:
+            computed = compute(rule.check.computed, bind).interval
+        except (Mismatch, ZeroDivisionError, InvalidOperation, ValueError):
+            return None
+        if computed.high is None:
+            return None
+        return computed.low * scale - half, computed.high * scale + half
+    if stated.stated.high is None:
+        return None
+    ends = [solve(rule, stated, bind, target, goal=g / scale)
+            for g in (stated.stated.low, stated.stated.high)]
+    if None in ends:
+        return None
+    return min(ends) - half, max(ends) + half
 
 
 def significant(f: Figure) -> int:
@@ -46,8 +80,10 @@ def significant(f: Figure) -> int:
     return len(digits.strip("0"))
 
 
-def solve(rule: Rule, stated: Figure, bind: dict[str, Term], target: Figure) -> Decimal | None:
-    """The value ``target`` would need for the relation to hold exactly (others as written).
+def solve(rule: Rule, stated: Figure, bind: dict[str, Term], target: Figure,
+          goal: Decimal | None = None) -> Decimal | None:
+    """The value ``target`` would need for the relation to give ``goal`` (by default the
+    stated figure as written) exactly, the other figures as written.
 
     Works on midpoints as plain decimals: the binding's dimensions were checked when it was
     computed, and this runs for every failing binding, so it must be cheap."""
@@ -64,7 +100,8 @@ def solve(rule: Rule, stated: Figure, bind: dict[str, Term], target: Figure) -> 
         if target is stated:  # the stated figure should be what the others compute
             v = _arithmetic(rule.check.computed, base)
             return v * 100 if stated.kind is Kind.PERCENT else v
-        goal = stated.value / 100 if stated.kind is Kind.PERCENT else stated.value
+        if goal is None:
+            goal = stated.value / 100 if stated.kind is Kind.PERCENT else stated.value
         f0, f1 = value(Decimal(0)), value(Decimal(1))
         if f1 != f0:
             x = (goal - f0) / (f1 - f0)
@@ -105,6 +142,28 @@ def _arithmetic(node: expr.Node, values: dict[str, Decimal]) -> Decimal:
     a, b = _arithmetic(node.left, values), _arithmetic(node.right, values)
     return a + b if node.op == "+" else a - b if node.op == "-" else a * b if node.op == "*" \
         else a / b
+
+
+def one_digit_within(f: Figure, low: Decimal, high: Decimal) -> bool:
+    """True when changing one written digit of ``f`` (or swapping two neighbours) gives a value
+    in [low, high], in a figure of at least two written digits."""
+    try:
+        written = str(int(f.value.scaleb(-f.exponent).to_integral_value(ROUND_HALF_EVEN)))
+    except (InvalidOperation, ValueError, OverflowError):
+        return False
+    if len(written) < 2 or low <= f.value <= high:
+        return False
+    return any(low <= Decimal(v).scaleb(f.exponent) <= high for v in _variants(written))
+
+
+def _variants(digits: str):
+    for i, d in enumerate(digits):
+        for c in "0123456789":
+            if c != d and not (i == 0 and c == "0"):
+                yield digits[:i] + c + digits[i + 1:]
+    for i in range(len(digits) - 1):
+        if digits[i] != digits[i + 1] and not (i == 0 and digits[i + 1] == "0"):
+            yield digits[:i] + digits[i + 1] + digits[i] + digits[i + 2:]
 
 
 def one_digit_apart(f: Figure, solved: Decimal) -> bool:
