@@ -166,3 +166,14 @@ def test_a_typo_in_an_exact_figure_is_found_against_a_rounded_one():
     assert low <= 4_079_000 <= high and not low <= 3_079_000 <= high
     assert one_digit_within(quantity, low, high)
     assert c.suspect.text in {"3,079,000", "$4.1 million"}  # either typo would explain it
+
+
+def test_a_clear_typo_outranks_a_wide_agreement_among_picked_parts():
+    # $4.8M + $7.1M should be the headline's $12.9M; picked rounded parts elsewhere may
+    # happen to meet $12.9M, but they do not excuse the typo in the paragraph's own parts
+    text = ("Acme Closes $12.9M Private Placement\n\nThe flow-through offering raised aggregate "
+            "gross proceeds of $4.8 million. The non-flow-through units brought in gross "
+            "proceeds of $7.1 million.\n\nAn earlier tranche raised $2.6 million and a "
+            "further $3.3 million came from insiders.")
+    (c,) = [c for c in check_text(text).failures if c.rule == "PV005"]
+    assert c.basis == "typo"

@@ -35,7 +35,7 @@ from .terms import (
     sum_roles,
     term_of,
 )
-from .typos import tight, typo_suspect
+from .typos import significant, tight, typo_suspect
 
 # Which figures may stand for a role, by the roles the vocabulary gave them.
 _ACCEPTS = {
@@ -99,6 +99,7 @@ _NEAR_MISS = Decimal("0.01")
 _NEAR_SENTENCES = 4
 _PARAGRAPH_SENTENCES = 4
 _PROCEEDS = ("gross", "aggregate", "tranche")
+_PRECISE = Decimal("0.01")
 
 
 
@@ -497,10 +498,15 @@ def _evaluate(rule: Rule, stated: Figure, bind: dict[str, Term], line: Line | No
         # every agreeing binding agrees within precision: prefer the release's structure,
         # then a total computed from its lines over one from amounts stated for them, then
         # the figures that stand closest together
+        # (a loose agreement counts as strong when it is precise to 1%: wide picked sums of
+        # rounded parts agree with almost anything)
         restated_parts = sum(1 for t in bind.values() for p in t.parts if p.line is None)
-        rank = (False, not structural, restated_parts, distance, rel)
+        strong = structural or tight(computed.interval, s_iv, _PRECISE)
+        rank = (0 if strong else 2, not structural, restated_parts, distance, rel)
     else:
-        rank = (True, not certain and suspect is None, rel, distance)
+        # a certain failure, or a clear typo, outranks an agreement among picked figures
+        strong = certain or (suspect is not None and significant(suspect) >= 3)
+        rank = (1 if strong else 3, not certain and suspect is None, rel, distance)
     return _Outcome(check, rank, stated, line, rule, bind)
 
 

@@ -13,13 +13,13 @@ _TIGHT = Decimal("0.0001")
 _SPECIFIC = 5  # significant digits that make a figure specific
 
 
-def tight(computed: Interval, stated: Interval) -> bool:
-    """Both sides known to a part in 10,000 or better."""
+def tight(computed: Interval, stated: Interval, tolerance: Decimal = _TIGHT) -> bool:
+    """Both sides known to a part in 10,000 (or ``tolerance``) or better."""
     if computed.high is None or stated.high is None:
         return False
     width = (computed.high - computed.low) + (stated.high - stated.low)
     size = abs(stated.low + stated.high) / 2
-    return size > 0 and width <= size * _TIGHT
+    return size > 0 and width <= size * tolerance
 
 
 def typo_suspect(rule: Rule, stated: Figure, bind: dict[str, Term],
