@@ -177,3 +177,12 @@ def test_a_clear_typo_outranks_a_wide_agreement_among_picked_parts():
             "further $3.3 million came from insiders.")
     (c,) = [c for c in check_text(text).failures if c.rule == "PV005"]
     assert c.basis == "typo"
+
+
+def test_lines_that_share_one_stated_price_add_up_to_the_total():
+    text = ("The placing and subscription raise £2.1 million; new shares will be issued at "
+            "1.5 pence apiece.\nThe placing covers 130,830,001 new shares and brings in "
+            "£1.96 million.\nThe subscription covers 11,733,334 new shares for £0.18 million.")
+    (total,) = [c for c in checks(text, "PV004") if c.stated.text == "£2.1 million"]
+    assert total.status is Status.PASS and total.basis == "structural"
+    assert {"130,830,001", "11,733,334", "1.5 pence"} <= {f.text for f in total.figures}

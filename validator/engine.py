@@ -29,6 +29,7 @@ from .terms import (
     Term,
     add_up,
     addends,
+    claimed,
     compute,
     line_operand,
     line_term,
@@ -360,8 +361,8 @@ def _judge(rule: Rule, stated: Figure, names: list[str], options: list[list[Term
     for combo in itertools.islice(itertools.product(*options), _MAX_BINDINGS):
         if any(f is stated for t in combo for f in t.figures):
             continue
-        figs = [f for t in combo for f in t.figures]
-        if len(set(f.id for f in figs)) != len(figs):
+        figs = [id(f) for t in combo for f in claimed(t)]
+        if len(set(figs)) != len(figs):
             continue
         bind = dict(zip(names, combo, strict=True))
         loose = loose_stated or not all(t.structural for t in combo)

@@ -87,8 +87,18 @@ def compute(node: expr.Node, bind: dict[str, Term]) -> Term:
     return combine(node.op, compute(node.left, bind), compute(node.right, bind))
 
 
+def claimed(t: Term) -> list[Figure]:
+    """The figures a term uses up: a line's price may be shared by several lines ("130,830,001
+    placing shares and 11,733,334 subscription shares, both at the 1.5p Issue Price")."""
+    if t.parts:
+        return [f for p in t.parts for f in claimed(p)]
+    if t.line is not None:
+        return [t.line.quantity]
+    return list(t.figures)
+
+
 def add_up(terms: list[Term], structural: bool) -> list[Term]:
-    figures = [f for t in terms for f in t.figures]
+    figures = [id(f) for t in terms for f in claimed(t)]
     if len(set(figures)) != len(figures):
         return []
     try:
