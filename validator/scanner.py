@@ -126,6 +126,8 @@ NOUN_AFTER = re.compile(
              debentures?|notes))\b""",
 )
 _SHARED_NOUN = re.compile(r"\s+(?:to|and|or)\s+\d{1,3}(?:,\d{3})+(?!\.\d)(?:\s+million)?")
+_ISSUED_AFTER = re.compile(r"(?i)\s+(?:new\s+)?(?:to\s+be|will\s+be|were|was|are|being)\s+"
+                           r"(?:issued|allotted|placed)\b")
 _MARKER = re.compile(r"\(\d{1,3}\)")
 _LABEL = re.compile(r"(?P<label>[^\n:]{2,100}):\s*$")
 _MAX_DIGITS = 30
@@ -229,6 +231,8 @@ def _noun(text: str, start: int, end: int) -> str | None:
         m = NOUN_AFTER.match(text, m.end(), min(len(text), m.end() + 80))
         if m:
             return _canonical_noun(m.group("noun"))
+    if _ISSUED_AFTER.match(text, end, min(len(text), end + 40)):
+        return "securities"  # "50,612,567 to be issued under listing rule 7.1"
     line_start = text.rfind("\n", 0, start) + 1
     label = _LABEL.search(text[line_start:start])
     if label:
