@@ -66,7 +66,7 @@ def test_percent(text, value):
     ("New Ordinary Shares issued: 2,500,000", "2500000", "shares"),
     ("comprises 2,40,00,000 equity shares", "24000000", "shares"),  # Indian grouping
     ("issued 2.4 crore shares", "24000000", "shares"),
-    ("Tranche 1: 50,612,567 to be issued under listing rule 7.1", "50612567", "securities"),
+    ("Placement: 50,612,567 to be issued under listing rule 7.1", "50612567", "securities"),
 ])
 def test_counts(text, value, noun):
     f = one(text)
