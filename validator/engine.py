@@ -64,6 +64,7 @@ _ACCEPTS = {
     "proceeds": {"gross", "net", "aggregate"},
     "total": {"aggregate"},
     "per_security": {"per_security"},
+    "restated": set(),  # only loosely: any amount the words call proceeds
 }
 # Figures the words did not name but that may still stand for a role in a sentence-scope rule.
 # A binding that uses one may confirm a relation; it is never certain enough to fail one.
@@ -79,6 +80,7 @@ _LOOSE = {
     "portion": {"amount", "gross", "net", "aggregate", "tranche"},
     "share": {"percent", "ownership"},
     "total": {"amount", "gross", "commission", "net", "tranche", "expenses"},
+    "restated": {"gross", "aggregate"},
 }
 _KINDS = {
     "gross": Kind.MONEY, "aggregate": Kind.MONEY, "headline": Kind.MONEY,
@@ -89,7 +91,7 @@ _KINDS = {
     "enlarged": Kind.COUNT, "existing": Kind.COUNT, "quantity": Kind.COUNT, "price": Kind.MONEY,
     "fraction": Kind.NUMBER, "portion": Kind.MONEY, "share": Kind.PERCENT,
     "proceeds": Kind.MONEY, "total": Kind.MONEY, "per_security": Kind.MONEY,
-    "offered": Kind.COUNT,
+    "offered": Kind.COUNT, "restated": Kind.MONEY,
 }
 _MAX_BINDINGS = 4000
 _MAX_PARTS = 12
@@ -257,6 +259,7 @@ class Engine:
                         reason=f"{o.stated.text} agrees with {other.rule}; "
                                "this binding describes something else"))
             checks.extend(assigned)
+        checks = _without_repeats(checks, {r.id: r.check.stated for r in rules})
         passing = [c for c in checks if c.status is Status.PASS and c.stated is not None]
         out = []
         for c in checks:
@@ -310,6 +313,14 @@ class Engine:
         for stated in self._stated(rule.check.stated, line):
             near = [[t for t in o if _plausible(t, stated)] for o in options]
             yield from _judge(rule, stated, names, near, line, loose_stated=False)
+        if line is None:  # figures a rule accepts only loosely: reported where they agree
+            for stated in self.figures:
+                if (self._accepts(rule.check.stated, stated, loose=True)
+                        and not self._accepts(rule.check.stated, stated)):
+                    near = [[t for t in o if _plausible(t, stated)] for o in options]
+                    yield from (o for o in _judge(rule, stated, names, near, None,
+                                                  loose_stated=True)
+                                if o.check.status is not Status.SKIPPED)
 
     def _sentence_bindings(self, rule: Rule) -> Iterable[_Outcome]:
         """Bindings among the figures around each figure the rule can check."""
@@ -351,6 +362,24 @@ class Engine:
 
     def _restatement(self, rule: Rule, words: Figure, numeral: Figure) -> _Outcome:
         return _evaluate(rule, numeral, {"words": term_of(words)}, None, certain=True)
+
+
+def _without_repeats(checks: list[Check], stated_role: dict[str, str]) -> list[Check]:
+    """Two rules that bind the same figures to the same verdict say it twice (PV015 on the
+    amount PV001 already checks against its line): keep the rule made for the stated figure's
+    role (a headline's PV005), else the first."""
+    def key(c: Check) -> tuple:
+        return (c.stated.id if c.stated else None, frozenset(f.id for f in c.figures), c.status)
+
+    best: dict[tuple, Check] = {}
+    for c in checks:
+        if c.status is Status.SKIPPED:
+            continue
+        k = key(c)
+        if k not in best or (stated_role[c.rule] == c.stated.role
+                             and stated_role[best[k].rule] != c.stated.role):
+            best[k] = c
+    return [c for c in checks if c.status is Status.SKIPPED or best[key(c)] is c]
 
 
 def _judge(rule: Rule, stated: Figure, names: list[str], options: list[list[Term]],

@@ -20,7 +20,7 @@ ROLES = frozenset({
     "quantity", "price", "gross", "aggregate", "headline", "commission", "net", "expenses",
     "rate", "warrants", "fee_warrants", "fraction", "outstanding", "ownership", "words",
     "numeral", "amount", "tranche", "enlarged", "existing", "portion", "share", "proceeds",
-    "discount", "premium", "market", "total", "per_security", "offered",
+    "discount", "premium", "market", "total", "per_security", "offered", "restated",
 })
 SCOPES = ("line", "document", "sentence", "restatement")
 SEVERITIES = ("error", "warning")

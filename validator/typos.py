@@ -46,7 +46,12 @@ def typo_suspect(rule: Rule, stated: Figure, bind: dict[str, Term],
                 return f
         else:
             solved = solve(rule, stated, bind, f)
-            if solved is not None and one_digit_apart(f, solved):
+            if solved is None or not one_digit_apart(f, solved):
+                continue
+            # the repair must really hold: 250,000 ÷ 836,069 = 0.299 "rounds" to $0.30, yet
+            # 836,069 × $0.30 is $250,820.70, not $250,000
+            span = solve_range(rule, stated, bind, f)
+            if span is not None and one_digit_within(f, *span):
                 return f
     return None
 
@@ -71,7 +76,7 @@ def solve_range(rule: Rule, stated: Figure, bind: dict[str, Term],
             for g in (stated.stated.low, stated.stated.high)]
     if None in ends:
         return None
-    return min(ends) - half, max(ends) + half
+    return min(ends), max(ends)  # an operand enters as written: no rounding of its own
 
 
 def significant(f: Figure) -> int:
