@@ -168,7 +168,9 @@ class Engine:
         stated = self._stated(role, near)
         if role in ("gross", "aggregate") and near is None:
             # as an input, a gross is a line's product or a figure the words call gross
-            stated = [f for f in stated if {"gross", "aggregate"} & set(f.roles)]
+            # (a headline restates; it is never what another figure is checked against)
+            stated = [f for f in stated if {"gross", "aggregate"} & set(f.roles)
+                      and "headline" not in f.roles]
         terms = [term_of(f) for f in stated]
         if role in ("gross", "aggregate"):
             terms = [line_term(x) for x in lines] + terms
@@ -278,7 +280,7 @@ class Engine:
             return () if self.groups.restatements else ("numeral", "words")
         out = []
         for role in dict.fromkeys(roles):
-            if role in ("quantity", "price") and self.groups.lines:
+            if role in ("quantity", "price", "offered") and self.groups.lines:
                 continue
             if role in ("gross", "aggregate") and self.groups.lines:
                 continue
