@@ -66,8 +66,9 @@ _ACCEPTS = {
     "per_security": {"per_security"},
     "restated": set(),  # only loosely: any amount the words call proceeds
 }
-# Figures the words did not name but that may still stand for a role in a sentence-scope rule.
-# A binding that uses one may confirm a relation; it is never certain enough to fail one.
+# Figures the words did not name but that may still stand for a role (in sentence-scope rules,
+# and as the stated figure of document-scope ones). A binding that uses one may confirm a
+# relation; it fails one only on a clear typo.
 _LOOSE = {
     "ownership": {"percent"},
     "discount": {"percent"},
