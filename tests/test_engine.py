@@ -186,3 +186,12 @@ def test_lines_that_share_one_stated_price_add_up_to_the_total():
     (total,) = [c for c in checks(text, "PV004") if c.stated.text == "£2.1 million"]
     assert total.status is Status.PASS and total.basis == "structural"
     assert {"130,830,001", "11,733,334", "1.5 pence"} <= {f.text for f in total.figures}
+
+
+def test_figures_of_thirty_digits_are_checked_exactly_and_reported_without_error():
+    big = "999,999,999,999,999,999,999,999,999"
+    agree = (f"The company sold {big} shares at $3.00 per share for gross proceeds of "
+             "$2,999,999,999,999,999,999,999,999,997.")
+    assert [c.status for c in checks(agree, "PV001")] == [Status.PASS]
+    (c,) = check_text(agree.replace("997.", "996.")).failures  # off by one dollar in 28 digits
+    assert c.difference == -1 and "(off by $1.00)" in c.message
