@@ -75,9 +75,11 @@ def test_counts(text, value, noun):
 
 @pytest.mark.parametrize("text, value", [
     ("one-half of one warrant", Decimal(1) / 2), ("one-third of a warrant", Decimal(1) / 3),
+    ("a warrant for .5 shares", Decimal("0.5")),  # a ratio, not a count of shares
 ])
 def test_fractions(text, value):
-    assert figures(text)[0].value == value
+    f = figures(text)[0]
+    assert (f.value, f.kind) == (value, Kind.NUMBER)
 
 
 @pytest.mark.parametrize("text, qualifier", [

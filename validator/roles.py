@@ -131,7 +131,7 @@ def _default_roles(f: Figure) -> list[str]:
         return ["warrants"] if f.noun == "warrants" else ["quantity"]
     if f.kind is Kind.PERCENT:
         return ["percent"]
-    if f.words and f.value < 1:
+    if 0 < f.value < 1:  # "one-half of one warrant", "a warrant for .5 shares"
         return ["fraction"]
     return []
 

@@ -209,7 +209,7 @@ def _numeral(doc: Document, text: str, m: re.Match) -> Figure | None:
     noun = None
     if kind is Kind.NUMBER:
         noun = _noun(text, start, end)
-        if noun:
+        if noun and value >= 1:  # "a warrant for .5 shares" is a ratio, not a count
             kind = Kind.COUNT
     return _figure(doc, start, end, value, exponent + scale, kind, currency, noun, words=False,
                    scaled=bool(scale_word))
