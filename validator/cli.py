@@ -44,8 +44,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"placement-validator: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     if args.command == "rules":
+        width = max((len(r.name) for r in rules), default=0)
         for rule in rules:
-            print(f"{rule.id}  {rule.name:<40} {rule.severity:<8} {rule.summary}")
+            print(f"{rule.id}  {rule.name:<{width}} {rule.severity:<8} {rule.summary}")
         return EXIT_CLEAN
     if args.command == "rule":
         return _explain(rules, args.id)
