@@ -195,3 +195,12 @@ def test_figures_of_thirty_digits_are_checked_exactly_and_reported_without_error
     assert [c.status for c in checks(agree, "PV001")] == [Status.PASS]
     (c,) = check_text(agree.replace("997.", "996.")).failures  # off by one dollar in 28 digits
     assert c.difference == -1 and "(off by $1.00)" in c.message
+
+
+def test_a_price_stated_alone_prices_every_quantity_of_the_next_sentence():
+    text = ("The offering should raise $29.1 million.\n\nEach share goes for $2.05. The "
+            "registered direct offering covers 3,609,755 shares; the private placement covers "
+            "7,536,708 shares plus pre-funded warrants for another 3,069,925 shares.")
+    (total,) = checks(text, "PV004")
+    assert total.status is Status.PASS and total.basis == "structural"
+    assert {"3,609,755", "7,536,708", "3,069,925", "$2.05"} <= {f.text for f in total.figures}

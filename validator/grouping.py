@@ -78,6 +78,8 @@ def group(figures: tuple[Figure, ...], text: str) -> Groups:
         quantity = _quantity_for(figures, i)
         if quantity is not None:
             lines.append(Line(len(lines), f, quantity))
+            lines.extend(Line(len(lines) + k, f, q)
+                         for k, q in enumerate(_also_at(figures, f, quantity)))
     lines.extend(_lines_at_the_one_price(figures, lines))
     restatements = []
     for a, b in zip(figures, figures[1:], strict=False):
@@ -140,6 +142,22 @@ def _quantity_for(figures: tuple[Figure, ...], i: int) -> Figure | None:
         if near:
             return near[-1] if step < 0 else near[0]
     return None
+
+
+def _also_at(figures: tuple[Figure, ...], price: Figure, quantity: Figure) -> list[Figure]:
+    """A price stated on its own next to a sentence that lists several quantities and no price
+    ("Each share goes for $2.05. The registered offering covers 3,609,755 shares; the private
+    placement 7,536,708 shares and pre-funded warrants for another 3,069,925") prices each."""
+    if quantity.sentence == price.sentence:
+        return []
+    own = [f for f in figures if f.sentence == price.sentence]
+    if any(_is_quantity(f) for f in own) or sum(
+            f.kind is Kind.MONEY and f.role == "price" for f in own) > 1:
+        return []  # the price has its own quantity, or several prices pair "respectively"
+    there = [f for f in figures if f.sentence == quantity.sentence]
+    if any(f.kind is Kind.MONEY and f.role == "price" for f in there):
+        return []
+    return [f for f in there if _is_quantity(f) and f is not quantity]
 
 
 def _respectively(figures: tuple[Figure, ...], price: Figure) -> Figure | None:
