@@ -204,3 +204,10 @@ def test_a_price_stated_alone_prices_every_quantity_of_the_next_sentence():
     (total,) = checks(text, "PV004")
     assert total.status is Status.PASS and total.basis == "structural"
     assert {"3,609,755", "7,536,708", "3,069,925", "$2.05"} <= {f.text for f in total.figures}
+
+
+def test_attached_warrants_are_not_the_quantity_a_price_sells():
+    text = ("The company sold 3,238,627 shares, each with accompanying warrants for an aggregate "
+            "of 6,477,254 warrant shares, at a combined $2.022 per share for $6,548,503.79.")
+    (c,) = checks(text, "PV001")
+    assert c.status is Status.PASS and "3,238,627" in {f.text for f in c.figures}

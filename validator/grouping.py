@@ -132,7 +132,14 @@ def _quantity_for(figures: tuple[Figure, ...], i: int) -> Figure | None:
     same = [f for f in figures if f.sentence == price.sentence and _is_quantity(f)]
     before = [f for f in same if f.span.end <= price.span.start]
     if before:
-        return before[-1]
+        # "3,238,627 shares, each with warrants for 6,477,254 warrant shares, at $2.022":
+        # attached warrants are no sale of their own unless another price stands between
+        prices = [f.span.start for f in figures if f.sentence == price.sentence
+                  and f.kind is Kind.MONEY and f.role == "price" and f is not price]
+        own = [f for f in before
+               if not any(f.span.end <= p < price.span.start for p in prices)]
+        sold = [f for f in own if f.noun != "warrants"]
+        return sold[-1] if sold else before[-1]
     after = [f for f in same if f.span.start >= price.span.end]
     if after:
         return after[0]
