@@ -47,3 +47,28 @@ def test_a_secondary_role_never_becomes_the_primary_one():
     (price,) = [f for f in check_text("bought at $4.50 per share", vocabulary=vocabulary).figures
                 if f.kind is Kind.MONEY]
     assert price.role == "price" and "per_security" in price.roles
+
+
+def test_rule_roles_are_data_and_every_shipped_rule_names_only_them():
+    from validator.roletable import builtin_roles
+    from validator.rules import builtin_rules
+    roles = builtin_roles()
+    assert roles["gross"].kind is Kind.MONEY and "amount" in roles["gross"].accepts
+    assert roles["headline"].accepts == {"headline"}  # a role accepts itself by default
+    for rule in builtin_rules():
+        named = {rule.check.stated, *(r.removeprefix("sum(").rstrip(")")
+                                      for r in rule.check.operand_roles)}
+        assert named <= set(roles), rule.id
+
+
+@pytest.mark.parametrize("text, message", [
+    ('[gross]\nkind = "cash"', "kind must be money, count, percent, number or any"),
+    ('[gross]\nkind = "money"\naccepts = "gross"', "accepts must be a list of role names"),
+    ('[gross]\nkind = "money"\ncolour = 1', "unknown key 'colour'"),
+    ('gross = 1', "must be a table"),
+])
+def test_bad_rule_roles_name_the_file_and_the_problem(text, message):
+    from validator.roletable import parse_roles
+    with pytest.raises(RuleFileError, match=message) as err:
+        parse_roles(text, "rules/roles.toml")
+    assert str(err.value).startswith("rules/roles.toml: [gross]")

@@ -23,6 +23,7 @@ from .figures import Figure, Interval, Kind, Qualifier
 from .grouping import PER_SECURITY, Groups, Line
 from .reconcile import confirmations, overruled, rearranged, with_part_totals, with_provenance
 from .report import Check, Status
+from .roletable import RuleRole, builtin_roles
 from .rules import Rule
 from .terms import (
     Mismatch,
@@ -38,62 +39,6 @@ from .terms import (
 )
 from .typos import significant, tight, typo_suspect
 
-# Which figures may stand for a role, by the roles the vocabulary gave them.
-_ACCEPTS = {
-    "gross": {"gross", "aggregate", "amount", "tranche", "portion"},
-    "aggregate": {"aggregate", "gross", "amount", "tranche", "portion"},
-    "headline": {"headline"},
-    "commission": {"commission"},
-    "rate": {"commission", "percent"},
-    "net": {"net"},
-    "expenses": {"expenses"},
-    "warrants": {"warrants"},
-    "fee_warrants": {"fee_warrants"},
-    "outstanding": {"outstanding", "enlarged"},  # a share of the company, before or after
-    "existing": {"outstanding"},  # the count before the offering
-    "enlarged": {"enlarged"},
-    "ownership": {"ownership"},
-    "discount": {"discount"},
-    "premium": {"premium"},
-    "market": {"market"},
-    "fraction": {"fraction"},
-    "amount": {"amount"},
-    "tranche": {"tranche"},
-    "portion": {"portion"},
-    "share": {"share"},
-    "proceeds": {"gross", "net", "aggregate"},
-    "total": {"aggregate"},
-    "per_security": {"per_security"},
-    "restated": set(),  # only loosely: any amount the words call proceeds
-}
-# Figures the words did not name but that may still stand for a role (in sentence-scope rules,
-# and as the stated figure of document-scope ones). A binding that uses one may confirm a
-# relation; it fails one only on a clear typo.
-_LOOSE = {
-    "ownership": {"percent"},
-    "discount": {"percent"},
-    "premium": {"percent"},
-    "outstanding": {"quantity", "aggregate", "warrants"},
-    "existing": {"quantity", "aggregate", "warrants", "enlarged"},
-    "enlarged": {"quantity", "aggregate", "warrants", "outstanding"},
-    "quantity": {"aggregate", "warrants", "outstanding", "enlarged"},
-    "market": {"amount", "exercise_price"},
-    "portion": {"amount", "gross", "net", "aggregate", "tranche"},
-    "share": {"percent", "ownership"},
-    "total": {"amount", "gross", "commission", "net", "tranche", "expenses"},
-    "restated": {"gross", "aggregate"},
-}
-_KINDS = {
-    "gross": Kind.MONEY, "aggregate": Kind.MONEY, "headline": Kind.MONEY,
-    "commission": Kind.MONEY, "net": Kind.MONEY, "expenses": Kind.MONEY, "amount": Kind.MONEY,
-    "tranche": Kind.MONEY, "rate": Kind.PERCENT, "ownership": Kind.PERCENT,
-    "discount": Kind.PERCENT, "premium": Kind.PERCENT, "market": Kind.MONEY,
-    "warrants": Kind.COUNT, "fee_warrants": Kind.COUNT, "outstanding": Kind.COUNT,
-    "enlarged": Kind.COUNT, "existing": Kind.COUNT, "quantity": Kind.COUNT, "price": Kind.MONEY,
-    "fraction": Kind.NUMBER, "portion": Kind.MONEY, "share": Kind.PERCENT,
-    "proceeds": Kind.MONEY, "total": Kind.MONEY, "per_security": Kind.MONEY,
-    "offered": Kind.COUNT, "restated": Kind.MONEY,
-}
 _MAX_BINDINGS = 4000
 _MAX_PARTS = 12
 _MAX_PARAGRAPH_PARTS = 4
@@ -110,21 +55,21 @@ _PRECISE = Decimal("0.01")
 class Engine:
     """Evaluates rules over one document's figures and groups."""
 
-    def __init__(self, figures: tuple[Figure, ...], groups: Groups):
+    def __init__(self, figures: tuple[Figure, ...], groups: Groups,
+                 roles: dict[str, RuleRole] | None = None):
         self.figures = figures
         self.groups = groups
+        self.roles = builtin_roles() if roles is None else roles
         self._sum_cache: dict[str, list[Term]] = {}  # several rules ask for the same totals
 
     # -- candidates -------------------------------------------------------------------------
     def _accepts(self, role: str, f: Figure, loose: bool = False) -> bool:
-        if f.kind is not _KINDS.get(role, f.kind):
-            return False
+        """Whether ``f`` may stand for ``role`` (rules/roles.toml)."""
         if f.role in PER_SECURITY and role not in ("price", "market", "per_security"):
             return False  # a price per security is never an amount of proceeds
         if role == "market" and f.role == "price":
             return False
-        names = _LOOSE.get(role, set()) if loose else _ACCEPTS.get(role, {role})
-        return bool(names & set(f.roles))
+        return self.roles[role].admits(f, loose)
 
     def _nearby(self, role: str, stated: Figure) -> list[Term]:
         """A sentence-scope operand: the figures for ``role`` around the stated figure; a price
@@ -203,7 +148,7 @@ class Engine:
         if len(lines) >= 2:
             out.extend(add_up([line_term(x) for x in lines], structural=True))
         stated = [f for f in self.figures if f.kind is Kind.MONEY and self._accepts(role, f)
-                  and f.role in _ACCEPTS[role]  # no commission or net as a part of a total
+                  and f.role in self.roles[role].accepts  # no commission or net as a part
                   and "headline" not in f.roles]
         out.extend(self._paragraph_totals(stated))
         parts = [line_term(x) for x in lines] + [term_of(f) for f in stated]

@@ -11,17 +11,11 @@ from pathlib import Path
 import attrs
 
 from . import expr
+from .roletable import builtin_roles
 from .rulefiles import RuleFileError, rules_dir
 
-# Roles a rule may name. Vocabulary roles come from the words around a figure; the others are
-# made by grouping: `quantity` and `price` of an offering line, `fraction` ("one-half of one
-# warrant"), `words` and `numeral` for "one million (1,000,000)".
-ROLES = frozenset({
-    "quantity", "price", "gross", "aggregate", "headline", "commission", "net", "expenses",
-    "rate", "warrants", "fee_warrants", "fraction", "outstanding", "ownership", "words",
-    "numeral", "amount", "tranche", "enlarged", "existing", "portion", "share", "proceeds",
-    "discount", "premium", "market", "total", "per_security", "offered", "restated",
-})
+# Roles a rule may name: rules/roles.toml (which figures may stand for each).
+ROLES = frozenset(builtin_roles())
 SCOPES = ("line", "document", "sentence", "restatement")
 SEVERITIES = ("error", "warning")
 _KEYS = {"id", "name", "summary", "severity", "scope", "check", "message", "explanation",

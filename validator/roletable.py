@@ -1,0 +1,62 @@
+"""The roles a rule may name, and which figures may stand for each: rules/roles.toml, as data."""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+
+import attrs
+
+from .figures import Figure, Kind
+from .rulefiles import RuleFileError, rules_dir
+
+_KEYS = {"kind", "accepts", "loosely"}
+
+
+@attrs.frozen
+class RuleRole:
+    name: str
+    kind: Kind | None  # None: any kind
+    accepts: frozenset[str]  # vocabulary roles that make a figure stand for this role
+    loosely: frozenset[str] = frozenset()  # ... only to confirm a relation
+
+    def admits(self, f: Figure, loose: bool = False) -> bool:
+        if self.kind is not None and f.kind is not self.kind:
+            return False
+        return bool((self.loosely if loose else self.accepts) & set(f.roles))
+
+
+def parse_roles(text: str, source: str) -> dict[str, RuleRole]:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise RuleFileError(f"{source}: {exc}") from None
+    out = {}
+    for name, table in data.items():
+        if not isinstance(table, dict):
+            raise RuleFileError(f"{source}: [{name}] must be a table")
+        unknown = set(table) - _KEYS
+        if unknown:
+            raise RuleFileError(f"{source}: [{name}] unknown key {sorted(unknown)[0]!r}")
+        kind = table.get("kind")
+        if kind != "any":
+            try:
+                kind = Kind(kind)
+            except ValueError:
+                raise RuleFileError(f"{source}: [{name}] kind must be money, count, percent, "
+                                    "number or any") from None
+        lists = {}
+        for key in ("accepts", "loosely"):
+            value = table.get(key, [name] if key == "accepts" else [])
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise RuleFileError(f"{source}: [{name}] {key} must be a list of role names")
+            lists[key] = frozenset(value)
+        out[name] = RuleRole(name, None if kind == "any" else kind, lists["accepts"],
+                             lists["loosely"])
+    return out
+
+
+@cache
+def builtin_roles() -> dict[str, RuleRole]:
+    path = rules_dir() / "roles.toml"
+    return parse_roles(path.read_text(encoding="utf-8"), "rules/roles.toml")
