@@ -211,3 +211,21 @@ def test_attached_warrants_are_not_the_quantity_a_price_sells():
             "of 6,477,254 warrant shares, at a combined $2.022 per share for $6,548,503.79.")
     (c,) = checks(text, "PV001")
     assert c.status is Status.PASS and "3,238,627" in {f.text for f in c.figures}
+
+
+def test_a_disagreement_is_certain_when_its_twin_in_another_currency_agrees():
+    text = ("The placement brings in $45.3 million (AUD 60 million) via 705,882,353 new shares."
+            "\n\nThe shares were priced at $0.0655 (AUD 0.085).")
+    by_stated = {c.stated.text: c for c in checks(text, "PV001")}
+    assert by_stated["AUD 60 million"].status is Status.PASS
+    assert by_stated["$45.3 million"].status is Status.FAIL
+    assert by_stated["$45.3 million"].basis == "certain"
+
+
+def test_a_discount_is_certain_only_against_a_market_price_that_follows_it():
+    # the 11.2% is measured against a VWAP the release does not state
+    text = ("Priced at A$0.085, the placement came in 6.6 percent below the closing price of "
+            "A$0.091, and 11.2 percent below the 5 day volume weighted average price.")
+    assert check_text(text).failures == ()
+    assert [c.status for c in checks(text, "PV011") if c.stated.text == "6.6 percent"] == [
+        Status.PASS]

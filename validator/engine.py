@@ -60,6 +60,7 @@ class Engine:
         self.figures = figures
         self.groups = groups
         self.roles = builtin_roles() if roles is None else roles
+        self._by_id = {f.id: f for f in figures}
         self._sum_cache: dict[str, list[Term]] = {}  # several rules ask for the same totals
 
     # -- candidates -------------------------------------------------------------------------
@@ -87,6 +88,9 @@ class Engine:
             single = len(prices) == 1
             out.extend(attrs.evolve(term_of(p), structural=single) for p in prices.values()
                        if all(p not in t.figures for t in out))
+        if role == "market":  # "6.6% below the closing price of $0.071": the price follows
+            out = [t if t.figures[0].span.start > stated.span.start
+                   else attrs.evolve(t, structural=False) for t in out]
         if role == "per_security":  # a line's own price is PV001's to check
             prices = {id(x.price) for x in self.groups.lines}
             out = [t for t in out if id(t.figures[0]) not in prices]
@@ -244,10 +248,29 @@ class Engine:
         if rule.scope == "restatement":
             return [self._restatement(rule, w, n) for w, n in self.groups.restatements]
         if rule.scope == "sentence":
-            return list(self._sentence_bindings(rule))
-        if rule.scope == "line":
-            return [o for line in self.groups.lines for o in self._bindings(rule, line)]
-        return list(self._bindings(rule, None))
+            found = list(self._sentence_bindings(rule))
+        elif rule.scope == "line":
+            found = [o for line in self.groups.lines for o in self._bindings(rule, line)]
+        else:
+            found = list(self._bindings(rule, None))
+        return [self._by_twin(rule, o) for o in found]
+
+    def _by_twin(self, rule: Rule, o: _Outcome) -> _Outcome:
+        """A disagreement whose twin in another currency agrees is certain: "705,882,353 shares
+        at $0.0655 (AUD 0.085) ... $45.3 million (AUD 60 million)" holds in AUD, so the
+        structure is right and the US$ figures disagree."""
+        if o.check.status is not Status.SKIPPED or o.stated.twin is None:
+            return o
+        if not all(t.structural for t in o.bind.values()) \
+                or not self._accepts(rule.check.stated, o.stated):
+            return o
+        twin = _twin_binding(o.bind, self._by_id)
+        if twin is None:
+            return o
+        mirrored = _evaluate(rule, self._by_id[o.stated.twin], twin, o.line)
+        if mirrored is None or mirrored.check.status is not Status.PASS:
+            return o
+        return _evaluate(rule, o.stated, o.bind, o.line, certain=True) or o
 
     def _bindings(self, rule: Rule, line: Line | None) -> Iterable[_Outcome]:
         """Every evaluable binding of the rule's roles, per figure it can check."""
@@ -354,6 +377,29 @@ def _judge(rule: Rule, stated: Figure, names: list[str], options: list[list[Term
     for o in unsure[:_LOOSE_TYPO_TRIES]:
         yield _evaluate(rule, stated, o.bind, line, loose=loose_stated)
     yield from unsure[_LOOSE_TYPO_TRIES:]
+
+
+def _twin_binding(bind: dict[str, Term], by_id: dict[str, Figure]) -> dict[str, Term] | None:
+    """The binding with each money figure replaced by its twin in another currency; None
+    when a money figure has no twin (the relation cannot be mirrored)."""
+    out = {}
+    for k, t in bind.items():
+        if t.parts:
+            return None
+        if t.line is not None:
+            q, p = t.figures
+            if p.twin is None:
+                return None
+            tp = by_id[p.twin]
+            out[k] = Term(q.operand * tp.operand, (q, tp), ("money", tp.currency))
+        elif t.figures and t.figures[0].kind is Kind.MONEY:
+            f = t.figures[0]
+            if f.twin is None:
+                return None
+            out[k] = term_of(by_id[f.twin])
+        else:
+            out[k] = t
+    return out
 
 
 def _plausible(t: Term, stated: Figure) -> bool:

@@ -113,6 +113,8 @@ class Figure:
     cue_distance: int | None = None
     sentence: int = -1
     paragraph: int = -1
+    # the same amount in another currency, written beside it: "US$0.43 (CA$0.602)"
+    twin: str | None = None
 
     @property
     def stated(self) -> Interval:

@@ -72,15 +72,19 @@ def assign(doc: Document, figures: tuple[Figure, ...],
         secondary = {c.role for c in vocabulary.cues if c.secondary}
         roles = [x[-1] for x in sorted(found, key=lambda x: (x[-1] in secondary, x))]
         previous = out[-1] if out else None
-        if not found and previous is not None and _converts(doc.text, previous, f):
-            roles = [r for r in previous.roles if r != "headline"]
+        twin = None
+        if previous is not None and _converts(doc.text, previous, f):
+            twin = previous.id
+            out[-1] = attrs.evolve(previous, twin=f.id)
+            if not found:
+                roles = [r for r in previous.roles if r != "headline"]
         if f.span.start < title_end and f.kind is Kind.MONEY:
             roles.insert(0, "headline")
         roles.extend(r for r in _default_roles(f) if r not in roles)
         out.append(attrs.evolve(
             f, role=roles[0] if roles else None, roles=tuple(roles),
             cue_distance=min(found)[0] if found else None,
-            sentence=index, paragraph=s.paragraph,
+            sentence=index, paragraph=s.paragraph, twin=twin,
         ))
     return tuple(out)
 
