@@ -229,3 +229,10 @@ def test_a_discount_is_certain_only_against_a_market_price_that_follows_it():
     assert check_text(text).failures == ()
     assert [c.status for c in checks(text, "PV011") if c.stated.text == "6.6 percent"] == [
         Status.PASS]
+
+
+def test_an_agreement_in_one_currency_is_rechecked_in_the_other():
+    text = ("Priced at $0.0655 (AUD 0.085), the placement came in 6.6 percent below the closing "
+            "price of $0.071 (AUD 0.091).")
+    results = {(c.status, c.figures[1].currency) for c in checks(text, "PV011")}
+    assert results == {(Status.PASS, "AUD"), (Status.FAIL, "$")}

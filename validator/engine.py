@@ -253,7 +253,26 @@ class Engine:
             found = [o for line in self.groups.lines for o in self._bindings(rule, line)]
         else:
             found = list(self._bindings(rule, None))
-        return [self._by_twin(rule, o) for o in found]
+        found = [self._by_twin(rule, o) for o in found]
+        return found + [m for o in found if (m := self._mirrored(rule, o)) is not None]
+
+    def _mirrored(self, rule: Rule, o: _Outcome) -> _Outcome | None:
+        """An agreement in one currency of a conversion must hold in the other too: "6.6
+        percent below the closing price of $0.071 (AUD 0.091)" for $0.0655 (AUD 0.085) holds in
+        AUD and not in US$. The failing twin is reported beside the agreement."""
+        if o.check.status is not Status.PASS or o.check.basis != "structural":
+            return None
+        if o.stated.kind is Kind.MONEY and o.stated.twin is None:
+            return None
+        twin = _twin_binding(o.bind, self._by_id)
+        if twin is None or all(twin[k] is o.bind[k] for k in twin):
+            return None
+        stated = self._by_id[o.stated.twin] if o.stated.kind is Kind.MONEY else o.stated
+        mirrored = _evaluate(rule, stated, twin, o.line)
+        if mirrored is None or mirrored.check.status is Status.PASS:
+            return None
+        failed = _evaluate(rule, stated, twin, o.line, certain=True)
+        return attrs.evolve(failed, mirror=True) if failed is not None else None
 
     def _by_twin(self, rule: Rule, o: _Outcome) -> _Outcome:
         """A disagreement whose twin in another currency agrees is certain: "705,882,353 shares
@@ -323,9 +342,9 @@ class Engine:
         outcomes = sorted(outcomes, key=lambda o: o.rank)
         used_stated, used_lines, checks = set(), set(), []
         for o in outcomes:
-            if o.stated.id in used_stated or (o.line is not None and o.line.index in used_lines):
+            if o.key in used_stated or (o.line is not None and o.line.index in used_lines):
                 continue
-            used_stated.add(o.stated.id)
+            used_stated.add(o.key)
             if o.line is not None:
                 used_lines.add(o.line.index)
             checks.append(o.finished())
@@ -435,6 +454,11 @@ class _Outcome:
     line: Line | None
     rule: Rule
     bind: dict[str, Term]
+    mirror: bool = False  # the relation re-checked in the other currency of a conversion
+
+    @property
+    def key(self) -> tuple:
+        return (self.stated.id, self.mirror)
 
     def finished(self) -> Check:
         c = self.check
