@@ -43,6 +43,7 @@ _MAX_BINDINGS = 4000
 _MAX_PARTS = 12
 _MAX_PARAGRAPH_PARTS = 4
 _PICKED_SENTENCES = 6
+_DOCUMENT_SENTENCES = 15  # a document-scope operand stands within this many sentences
 _LOOSE_TYPO_TRIES = 12  # loose bindings per figure examined for a typo, the closest first
 _NEAR_MISS = Decimal("0.01")
 _NEAR_SENTENCES = 4
@@ -61,6 +62,9 @@ class Engine:
         self.groups = groups
         self.roles = builtin_roles() if roles is None else roles
         self._by_id = {f.id: f for f in figures}
+        self._by_sentence: dict[int, list[Figure]] = {}
+        for f in figures:
+            self._by_sentence.setdefault(f.sentence, []).append(f)
         self._sum_cache: dict[str, list[Term]] = {}  # several rules ask for the same totals
 
     # -- candidates -------------------------------------------------------------------------
@@ -76,7 +80,9 @@ class Engine:
         """A sentence-scope operand: the figures for ``role`` around the stated figure; a price
         may also be the offering price stated anywhere."""
         out = []
-        for f in self.figures:
+        reach = range(stated.sentence - _PARAGRAPH_SENTENCES,
+                      stated.sentence + _PARAGRAPH_SENTENCES + 1)
+        for f in (f for n in reach for f in self._by_sentence.get(n, ())):
             if f is stated or not _around(f, stated) or _descriptive(f):
                 continue
             if self._accepts(role, f):
@@ -86,8 +92,9 @@ class Engine:
         if role == "price":
             prices = {(x.price.value, x.price.currency): x.price for x in self._distinct_lines()}
             single = len(prices) == 1
+            taken = {id(t.figures[0]) for t in out}
             out.extend(attrs.evolve(term_of(p), structural=single) for p in prices.values()
-                       if all(p not in t.figures for t in out))
+                       if id(p) not in taken)
         if role == "market":  # "6.6% below the closing price of $0.071": the price follows
             out = [t if t.figures[0].span.start > stated.span.start
                    else attrs.evolve(t, structural=False) for t in out]
@@ -423,10 +430,12 @@ def _twin_binding(bind: dict[str, Term], by_id: dict[str, Figure]) -> dict[str, 
 
 def _plausible(t: Term, stated: Figure) -> bool:
     """Parts picked only because they might add up are looked for near the total they would
-    make (a headline may gather them from anywhere)."""
-    if t.structural or not t.parts or "headline" in stated.roles:
+    make, and any other operand within a long stretch of it (a headline may gather its
+    figures from anywhere; the total of all lines is the release's own)."""
+    if "headline" in stated.roles or (t.structural and t.parts):
         return True
-    return all(abs(f.sentence - stated.sentence) <= _PICKED_SENTENCES for f in t.figures)
+    reach = _PICKED_SENTENCES if t.parts else _DOCUMENT_SENTENCES
+    return any(abs(f.sentence - stated.sentence) <= reach for f in t.figures)
 
 
 def _descriptive(f: Figure) -> bool:

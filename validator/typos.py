@@ -11,6 +11,7 @@ from .terms import Mismatch, Term, compute
 
 _TIGHT = Decimal("0.0001")
 _SPECIFIC = 5  # significant digits that make a figure specific
+_MAX_FIGURES = 30  # a binding of more figures (a total of many lines) names no typo suspect
 
 
 def tight(computed: Interval, stated: Interval, tolerance: Decimal = _TIGHT) -> bool:
@@ -36,6 +37,8 @@ def typo_suspect(rule: Rule, stated: Figure, bind: dict[str, Term],
     relation is tight and the suspect has three or more significant digits or another of its
     figures has five: among round figures ($150,000 + $250,000 ...) one changed digit lands
     on an agreement by chance far too often."""
+    if len(figures) > _MAX_FIGURES:
+        return None  # among so many figures one changed digit explains too much by chance
     for f in figures:
         if loose and significant(f) < 3 and not any(
                 significant(g) >= _SPECIFIC for g in figures if g is not f):
