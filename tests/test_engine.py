@@ -236,3 +236,18 @@ def test_an_agreement_in_one_currency_is_rechecked_in_the_other():
             "price of $0.071 (AUD 0.091).")
     results = {(c.status, c.figures[1].currency) for c in checks(text, "PV011")}
     assert results == {(Status.PASS, "AUD"), (Status.FAIL, "$")}
+
+
+def test_every_offering_line_has_its_own_index():
+    from validator.grouping import group
+    from validator.reader import Document
+    from validator.roles import assign
+    from validator.scanner import scan
+    from validator.vocabulary import builtin
+    text = ("Each share goes for $2.05. The registered offering covers 3,609,755 shares; the "
+            "placement 7,536,708 shares and 3,069,925 more shares.\n\nInsiders took 400,000 "
+            "shares for $820,000.")
+    doc = Document.from_text(text)
+    lines = group(assign(doc, scan(doc), builtin()), doc.text).lines
+    assert len(lines) == 4
+    assert [x.index for x in lines] == list(range(len(lines)))

@@ -18,7 +18,7 @@ _SECURITIES = ("shares", "units", "warrants", "receipts", "ads", "options", "sec
 
 @attrs.frozen
 class Line:
-    index: int
+    index: int  # numbered once all lines are found
     price: Figure
     quantity: Figure
     # the price was not stated with this quantity but taken as the release's one price: the
@@ -77,10 +77,10 @@ def group(figures: tuple[Figure, ...], text: str) -> Groups:
             continue
         quantity = _quantity_for(figures, i)
         if quantity is not None:
-            lines.append(Line(len(lines), f, quantity))
-            lines.extend(Line(len(lines) + k, f, q)
-                         for k, q in enumerate(_also_at(figures, f, quantity)))
+            lines.append(Line(0, f, quantity))
+            lines.extend(Line(0, f, q) for q in _also_at(figures, f, quantity))
     lines.extend(_lines_at_the_one_price(figures, lines))
+    lines = [attrs.evolve(x, index=k) for k, x in enumerate(lines)]  # each line its own index
     restatements = []
     for a, b in zip(figures, figures[1:], strict=False):
         between = text[a.span.end:b.span.start]
@@ -117,10 +117,8 @@ def _lines_at_the_one_price(figures: tuple[Figure, ...], lines: list[Line]) -> l
             counts = {f.value: f for f in figures if _is_quantity(f) and not f.words
                       and f.noun != "warrants"}  # warrants usually come with the shares
             if len(counts) == 1:
-                out.append(Line(len(lines) + len(out), price, next(iter(counts.values())),
-                                loose=True))
-        out.extend(Line(len(lines) + len(out) + i, p, q, inferred=True)
-                   for i, (p, q) in enumerate(found))
+                out.append(Line(0, price, next(iter(counts.values())), loose=True))
+        out.extend(Line(0, p, q, inferred=True) for p, q in found)
     return out
 
 
