@@ -11,7 +11,9 @@ The left side is one role: the stated figure being checked. Names are role names
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from decimal import Decimal
+from typing import TypeVar
 
 import attrs
 
@@ -47,6 +49,7 @@ class BinOp:
 
 
 Node = Role | Const | Sum | BinOp
+T = TypeVar("T")
 
 
 @attrs.frozen
@@ -155,6 +158,20 @@ def parse(text: str, roles: frozenset[str] | set[str]) -> Check:
 
 
 _SYMBOLS = {"*": "×", "/": "÷", "+": "+", "-": "−"}
+
+
+def fold(node: Node, operand: Callable[[str], T], const: Callable[[Decimal], T],
+         apply: Callable[[str, T, T], T]) -> T:
+    """Evaluate ``node`` bottom up: ``operand`` gives the value bound to a role (or to
+    "sum(role)"), ``const`` that of a number, ``apply`` combines two values by an operator."""
+    if isinstance(node, Role):
+        return operand(node.name)
+    if isinstance(node, Sum):
+        return operand(f"sum({node.role})")
+    if isinstance(node, Const):
+        return const(node.value)
+    return apply(node.op, fold(node.left, operand, const, apply),
+                 fold(node.right, operand, const, apply))
 
 
 def render(node: Node, name) -> str:

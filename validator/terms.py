@@ -78,13 +78,8 @@ def combine(op: str, a: Term, b: Term) -> Term:
 
 
 def compute(node: expr.Node, bind: dict[str, Term]) -> Term:
-    if isinstance(node, expr.Role):
-        return bind[node.name]
-    if isinstance(node, expr.Sum):
-        return bind[f"sum({node.role})"]
-    if isinstance(node, expr.Const):
-        return Term(Interval.point(node.value), (), ("ratio",))
-    return combine(node.op, compute(node.left, bind), compute(node.right, bind))
+    return expr.fold(node, bind.__getitem__,
+                     lambda v: Term(Interval.point(v), (), ("ratio",)), combine)
 
 
 def claimed(t: Term) -> list[Figure]:

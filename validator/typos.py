@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import operator
 from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
 
 from . import expr
@@ -140,16 +141,11 @@ def _with(t: Term, target: Figure, x: Decimal) -> Decimal:
     return (x if target is q else q.value) * (x if target is p else p.value)
 
 
+_OPERATIONS = {"+": operator.add, "-": operator.sub, "*": operator.mul, "/": operator.truediv}
+
+
 def _arithmetic(node: expr.Node, values: dict[str, Decimal]) -> Decimal:
-    if isinstance(node, expr.Role):
-        return values[node.name]
-    if isinstance(node, expr.Sum):
-        return values[f"sum({node.role})"]
-    if isinstance(node, expr.Const):
-        return node.value
-    a, b = _arithmetic(node.left, values), _arithmetic(node.right, values)
-    return a + b if node.op == "+" else a - b if node.op == "-" else a * b if node.op == "*" \
-        else a / b
+    return expr.fold(node, values.__getitem__, lambda v: v, lambda op, a, b: _OPERATIONS[op](a, b))
 
 
 def one_digit_within(f: Figure, low: Decimal, high: Decimal) -> bool:
