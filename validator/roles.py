@@ -69,8 +69,7 @@ def assign(doc: Document, figures: tuple[Figure, ...],
         right = doc.text[f.span.end:s.end]
         previous_end[f.kind] = f.span.end
         found = _cues(f, left, right, vocabulary)
-        secondary = {c.role for c in vocabulary.cues if c.secondary}
-        roles = [x[-1] for x in sorted(found, key=lambda x: (x[-1] in secondary, x))]
+        roles = [x[-1] for x in sorted(found, key=lambda x: (x[-1] in vocabulary.secondary, x))]
         previous = out[-1] if out else None
         twin = None
         if previous is not None and _converts(doc.text, previous, f):
@@ -124,7 +123,7 @@ def _cues(f: Figure, left: str, right: str, vocabulary: Vocabulary) -> list[tupl
                     break
         if best is not None:
             found.append((*best, cue.role))
-    lost = {r for *_, role in found for c in vocabulary.cues if c.role == role for r in c.overrides}
+    lost = {r for *_, role in found for r in vocabulary.overrides[role]}
     return [x for x in found if x[-1] not in lost]
 
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import tomllib
-from functools import cache
 
 import attrs
 
@@ -33,6 +33,16 @@ class Vocabulary:
     @property
     def roles(self) -> frozenset[str]:
         return frozenset(c.role for c in self.cues)
+
+    @functools.cached_property
+    def secondary(self) -> frozenset[str]:
+        """Roles added beside a figure's primary role, never primary themselves."""
+        return frozenset(c.role for c in self.cues if c.secondary)
+
+    @functools.cached_property
+    def overrides(self) -> dict[str, frozenset[str]]:
+        """For each role, the roles a figure loses when that role's cue is found."""
+        return {c.role: c.overrides for c in self.cues}
 
 
 def _phrase(p: str) -> str:
@@ -91,7 +101,7 @@ def parse_vocabulary(text: str, source: str) -> Vocabulary:
     return Vocabulary(data["language"], tuple(cues))
 
 
-@cache
+@functools.cache
 def builtin(language: str = "en") -> Vocabulary:
     path = rules_dir() / "vocabulary" / f"{language}.toml"
     return parse_vocabulary(path.read_text(encoding="utf-8"), f"rules/vocabulary/{language}.toml")
