@@ -12,6 +12,7 @@ roles that the grouping allows and keeps the one that agrees best. The check the
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
@@ -37,7 +38,7 @@ from .terms import (
     sum_roles,
     term_of,
 )
-from .typos import significant, tight, typo_suspect
+from .typos import clear, tight, typo_suspect
 
 _MAX_BINDINGS = 4000
 _MAX_PARTS = 12
@@ -49,6 +50,7 @@ _NEAR_MISS = Decimal("0.01")
 _NEAR_SENTENCES = 4
 _PARAGRAPH_SENTENCES = 4
 _PROCEEDS = ("gross", "aggregate", "tranche")
+_FROM_LINES = ("quantity", "price", "offered", "gross", "aggregate")  # offering lines supply them
 _PRECISE = Decimal("0.01")
 
 
@@ -90,7 +92,7 @@ class Engine:
             elif self._accepts(role, f, loose=True):
                 out.append(attrs.evolve(term_of(f), structural=False))
         if role == "price":
-            prices = {(x.price.value, x.price.currency): x.price for x in self._distinct_lines()}
+            prices = {(x.price.value, x.price.currency): x.price for x in self._distinct_lines}
             single = len(prices) == 1
             taken = {id(t.figures[0]) for t in out}
             out.extend(attrs.evolve(term_of(p), structural=single) for p in prices.values()
@@ -102,7 +104,7 @@ class Engine:
             prices = {id(x.price) for x in self.groups.lines}
             out = [t for t in out if id(t.figures[0]) not in prices]
         if role == "offered":  # the number of securities the release sells, wherever stated
-            counts = {x.quantity.value: x.quantity for x in self._distinct_lines()}
+            counts = {x.quantity.value: x.quantity for x in self._distinct_lines}
             out = [attrs.evolve(term_of(q), structural=len(counts) == 1)
                    for q in counts.values() if q is not stated]
         return out
@@ -135,6 +137,7 @@ class Engine:
                 terms.extend(self._sums(role))
         return terms
 
+    @functools.cached_property
     def _distinct_lines(self) -> list[Line]:
         """Actual sales for cash (not "up to" targets, not settlements at a deemed price), each
         line once even if the release restates it."""
@@ -154,7 +157,7 @@ class Engine:
         return self._sum_cache[role]
 
     def _enumerate_sums(self, role: str) -> list[Term]:
-        lines = self._distinct_lines()
+        lines = self._distinct_lines
         out = []
         if len(lines) >= 2:
             out.extend(add_up([line_term(x) for x in lines], structural=True))
@@ -237,18 +240,12 @@ class Engine:
             return () if self.groups.restatements else ("numeral", "words")
         out = []
         for role in dict.fromkeys(roles):
-            if role in ("quantity", "price", "offered") and self.groups.lines:
-                continue
-            if role in ("gross", "aggregate") and self.groups.lines:
+            if role in _FROM_LINES and self.groups.lines:
                 continue
             if not any(self._accepts(role, f) or self._accepts(role, f, loose=True)
                        for f in self.figures):
                 out.append(role)
         return tuple(out)
-
-    def run(self, rule: Rule) -> list[Check]:
-        """One rule's checks on its own, without reconciling with other rules."""
-        return self._assign(self.outcomes(rule))
 
     def outcomes(self, rule: Rule) -> list[_Outcome]:
         """Every evaluable binding of one rule, unassigned."""
@@ -562,7 +559,7 @@ def _evaluate(rule: Rule, stated: Figure, bind: dict[str, Term], line: Line | No
         rank = (0 if strong else 2, not structural, restated_parts, distance, rel)
     else:
         # a certain failure, or a clear typo, outranks an agreement among picked figures
-        strong = certain or (suspect is not None and significant(suspect) >= 3)
+        strong = certain or clear(suspect)
         rank = (1 if strong else 3, not certain and suspect is None, rel, distance)
     return _Outcome(check, rank, stated, line, rule, bind)
 

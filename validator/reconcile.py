@@ -7,7 +7,7 @@ import attrs
 
 from .figures import Figure
 from .report import Check, Status
-from .typos import significant
+from .typos import clear
 
 
 def rearranged(check: Check, agreeing: list[set[str]]) -> bool:
@@ -36,8 +36,7 @@ def overruled(check: Check, confirmed: dict[str, Check]) -> bool:
     if check.status is not Status.FAIL or check.stated is None:
         return False
     other = confirmed.get(check.stated.id)
-    strong = check.basis == "certain" or (
-        check.basis == "typo" and check.suspect is not None and significant(check.suspect) >= 3)
+    strong = check.basis == "certain" or (check.basis == "typo" and clear(check.suspect))
     return (other is not None and other.rule != check.rule
             and not (strong and other.basis == "loose"))
 
@@ -55,9 +54,7 @@ def with_provenance(check: Check, passing: list[Check]) -> Check:
         inputs = {f.id for f in d.figures if f is not d.stated}
         if d.stated.id in restated or (inputs and inputs == restated):
             extra.extend(d.figures)
-    if not extra:
-        return check
-    return attrs.evolve(check, figures=tuple(dict.fromkeys(check.figures + tuple(extra))))
+    return _showing(check, extra)
 
 
 def with_part_totals(check: Check, passing: list[Check]) -> Check:
@@ -68,6 +65,11 @@ def with_part_totals(check: Check, passing: list[Check]) -> Check:
     extra = [d.stated for d in passing
              if d.rule != check.rule and d.stated is not None and d.stated.id not in used
              and len(d.figures) > 2 and {f.id for f in d.figures if f is not d.stated} <= used]
+    return _showing(check, extra)
+
+
+def _showing(check: Check, extra: list[Figure]) -> Check:
+    """The check with ``extra`` figures added to those it lists, each once."""
     if not extra:
         return check
     return attrs.evolve(check, figures=tuple(dict.fromkeys(check.figures + tuple(extra))))

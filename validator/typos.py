@@ -12,6 +12,7 @@ from .terms import Mismatch, Term, compute
 
 _TIGHT = Decimal("0.0001")
 _SPECIFIC = 5  # significant digits that make a figure specific
+_CLEAR = 3  # significant digits that make a one-digit repair a clear typo
 _MAX_FIGURES = 30  # a binding of more figures (a total of many lines) names no typo suspect
 
 
@@ -41,7 +42,7 @@ def typo_suspect(rule: Rule, stated: Figure, bind: dict[str, Term],
     if len(figures) > _MAX_FIGURES:
         return None  # among so many figures one changed digit explains too much by chance
     for f in figures:
-        if loose and significant(f) < 3 and not any(
+        if loose and not clear(f) and not any(
                 significant(g) >= _SPECIFIC for g in figures if g is not f):
             continue
         if within and not loose:
@@ -81,6 +82,12 @@ def solve_range(rule: Rule, stated: Figure, bind: dict[str, Term],
     if None in ends:
         return None
     return min(ends), max(ends)  # an operand enters as written: no rounding of its own
+
+
+def clear(suspect: Figure | None) -> bool:
+    """A suspect of three or more significant digits: a changed digit that lands on agreement
+    is then a typo, not a coincidence."""
+    return suspect is not None and significant(suspect) >= _CLEAR
 
 
 def significant(f: Figure) -> int:
