@@ -11,6 +11,10 @@ def checks(text, rule):
     return [c for c in check_text(text).checks if c.rule == rule]
 
 
+def failures(text, rule):
+    return [c for c in check_text(text).failures if c.rule == rule]
+
+
 def test_respectively_pairs_quantities_and_prices_in_order():
     text = ("The company issued 10,052,737 flow-through units and 4,812,475 units for "
             "$5,360,032.\nThe flow-through units were sold at $0.38 each and the units at "
@@ -102,8 +106,7 @@ def test_share_of_proceeds_binds_the_proceeds_nearest_to_it():
 def test_a_typo_in_one_line_of_a_total_is_named():
     text = ("The tranche was 20,062,500 units at eight cents, 37,761,989 units at 8.5 cents and "
             "1,192,857 units at seven cents, for total gross proceeds of $5,698,269.06.")
-    failures = [c for c in check_text(text).failures if c.rule == "PV004"]
-    assert [c.suspect.text for c in failures] == ["20,062,500"]
+    assert [c.suspect.text for c in failures(text, "PV004")] == ["20,062,500"]
 
 
 def test_unnamed_counts_fail_on_a_typo_but_not_when_rearranged():
@@ -111,7 +114,7 @@ def test_unnamed_counts_fail_on_a_typo_but_not_when_rearranged():
              "Shares after the issue: 15,543,774")
     assert check_text(agree).failures == ()
     typo = agree.replace("15,543,774", "15,548,774")
-    (c,) = [c for c in check_text(typo).failures if c.rule == "PV010"]
+    (c,) = failures(typo, "PV010")
     assert c.basis == "typo"
 
 
@@ -138,7 +141,7 @@ def test_a_typo_in_a_short_price_is_named_when_the_total_is_specific():
     text = ("The company issued 10,052,737 flow-through units and 4,812,475 units for "
             "$5,360,032.\nThe flow-through units were sold at $0.28 each and the units at "
             "$0.32 each.\n\nInsiders bought 400,000 units at $0.50 each for $200,000.")
-    (c,) = [c for c in check_text(text).failures if c.rule == "PV004"]
+    (c,) = failures(text, "PV004")
     assert c.suspect.text == "$0.28"
 
 
@@ -149,7 +152,7 @@ def test_amounts_a_paragraph_names_as_proceeds_add_up_to_its_total():
     (headline,) = checks(text, "PV005")
     assert headline.status is Status.PASS and headline.basis == "structural"
     typo = text.replace("$5.8 million", "$4.8 million")
-    (c,) = [c for c in check_text(typo).failures if c.rule == "PV005"]
+    (c,) = failures(typo, "PV005")
     assert c.suspect is not None
 
 
@@ -175,7 +178,7 @@ def test_a_clear_typo_outranks_a_wide_agreement_among_picked_parts():
             "gross proceeds of $4.8 million. The non-flow-through units brought in gross "
             "proceeds of $7.1 million.\n\nAn earlier tranche raised $2.6 million and a "
             "further $3.3 million came from insiders.")
-    (c,) = [c for c in check_text(text).failures if c.rule == "PV005"]
+    (c,) = failures(text, "PV005")
     assert c.basis == "typo"
 
 
