@@ -72,3 +72,14 @@ def test_bad_rule_roles_name_the_file_and_the_problem(text, message):
     with pytest.raises(RuleFileError, match=message) as err:
         parse_roles(text, "rules/roles.toml")
     assert str(err.value).startswith("rules/roles.toml: [gross]")
+
+
+@pytest.mark.parametrize("text, figure, role", [
+    ("Each unit sells for $0.50.", "$0.50", "price"),
+    ("Each share goes for $2.05.", "$2.05", "price"),
+    ("It bought 781,250 units for a total subscription price of $250,000.", "$250,000", "gross"),
+    ("It bought 781,250 units for an aggregate purchase price of $250,000.", "$250,000", "gross"),
+])
+def test_phrases_with_a_gap_name_the_role(text, figure, role):
+    (f,) = [f for f in check_text(text).figures if f.text == figure]
+    assert f.role == role
