@@ -33,12 +33,17 @@ def test_headline_pass_carries_the_figures_that_confirm_the_exact_amount():
                                                     "$1.25"}
 
 
-def test_unnamed_percentage_confirms_but_never_fails():
-    agree = "Acceptances came in for 29,976,175 shares of the 31,332,127 shares, about 95.67%."
-    differ = "Acceptances came in for 29,976,175 shares of the 31,332,127 shares, about 92.67%."
-    assert [c.status for c in checks(agree, "PV009")] == [Status.PASS]
-    assert [c.basis for c in checks(agree, "PV009")] == ["loose"]
-    assert checks(differ, "PV009") == []
+def test_unnamed_percentage_confirms_and_fails_only_on_a_decisive_typo():
+    text = "Acceptances came in for 29,976,175 shares of the 31,332,127 shares, about {}."
+    assert [(c.status, c.basis) for c in checks(text.format("95.67%"), "PV009")] == [
+        (Status.PASS, "loose")]
+    assert checks(text.format("88.41%"), "PV009") == []  # unrelated, as far as words tell
+    # the leading digit changed and "5.67" left standing: no coincidence
+    (typo,) = checks(text.format("85.67%"), "PV009")
+    assert typo.status is Status.FAIL and typo.basis == "typo"
+    assert typo.stated.text == "85.67%"
+    # a changed last digit is within reach of chance among figures the words do not relate
+    assert checks(text.format("95.69%"), "PV009") == []
 
 
 def test_named_percentage_fails_with_certain_basis():

@@ -467,9 +467,17 @@ class _Outcome:
         return (self.stated.id, self.mirror)
 
     def finished(self) -> Check:
+        """The check with its words: rendered only for the outcomes that are reported."""
+        from .numbers import render_like
+
         c = self.check
-        return attrs.evolve(c, message=_message(self.rule, c.stated, self.bind, c.expected,
-                                                c.difference, c.suspect, c.status))
+        reason = None
+        if c.status is Status.SKIPPED:
+            best = render_like(c.expected, c.stated, extra_digits=2)
+            reason = ("no binding agrees and the figures are not certainly related "
+                      f"(best: {best} against {c.stated.text})")
+        return attrs.evolve(c, reason=reason, message=_message(
+            self.rule, c.stated, self.bind, c.expected, c.difference, c.suspect, c.status))
 
 
 def _evaluate(rule: Rule, stated: Figure, bind: dict[str, Term], line: Line | None,
@@ -519,9 +527,10 @@ def _evaluate(rule: Rule, stated: Figure, bind: dict[str, Term], line: Line | No
     borrowed = {x.price for x in lines if x is not None and x.borrowed}
     assumed = {x.price for x in lines if x is not None and x.inferred}
     suspect = None
-    if typos and not holds and (structural or tight(computed.interval, s_iv)):
+    if typos and not holds:
         suspect = typo_suspect(rule, stated, bind, [f for f in figures if f not in assumed],
-                               loose=not structural, within=not borrowed)
+                               loose=not structural, within=not borrowed,
+                               precise=tight(computed.interval, s_iv))
     basis = None
     if holds:
         status = Status.PASS
@@ -537,14 +546,10 @@ def _evaluate(rule: Rule, stated: Figure, bind: dict[str, Term], line: Line | No
     severity = rule.severity
     if status is Status.FAIL and _rounding_direction(stated, expected):
         severity = "warning"
-    reason = None
-    if status is Status.SKIPPED:
-        reason = ("no binding agrees and the figures are not certainly related "
-                  f"(best: {_fmt_plain(expected)} against {stated.text})")
     check = Check(
         rule=rule.id, name=rule.name, status=status, severity=severity, figures=figures,
         stated=stated, expected=expected, computed=computed.interval,
-        difference=difference, holds_by=holds_by, reason=reason, suspect=suspect, basis=basis,
+        difference=difference, holds_by=holds_by, reason=None, suspect=suspect, basis=basis,
     )
     rel = abs(difference) / abs(expected) if expected else Decimal("Infinity")
     distance = max(f.span.end for f in figures) - min(f.span.start for f in figures)
@@ -587,10 +592,6 @@ def _commensurate_part(part: Term, stated: Figure) -> bool:
     if abs(part.interval.mid) < stated.unit:
         return False
     return not (len(part.figures) == 1 and part.figures[0].unit > stated.unit)
-
-
-def _fmt_plain(v: Decimal) -> str:
-    return f"{v.normalize():f}" if v == v.to_integral_value() else f"{v:f}"
 
 
 def _message(rule: Rule, stated: Figure, bind: dict[str, Term], expected: Decimal,

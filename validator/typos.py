@@ -13,6 +13,8 @@ from .terms import Mismatch, Term, compute
 _TIGHT = Decimal("0.0001")
 _SPECIFIC = 5  # significant digits that make a figure specific
 _CLEAR = 3  # significant digits that make a one-digit repair a clear typo
+_DECISIVE = 50  # a loose repair's changed digit, against the range the suspect may take
+_CONFIRMING = 2  # ... and the written digits it leaves standing
 _MAX_FIGURES = 30  # a binding of more figures (a total of many lines) names no typo suspect
 
 
@@ -26,8 +28,8 @@ def tight(computed: Interval, stated: Interval, tolerance: Decimal = _TIGHT) -> 
 
 
 def typo_suspect(rule: Rule, stated: Figure, bind: dict[str, Term],
-                 figures: list[Figure], loose: bool = False,
-                 within: bool = False) -> Figure | None:
+                 figures: list[Figure], loose: bool = False, within: bool = False,
+                 precise: bool = True) -> Figure | None:
     """The figure that, with one digit changed, would make the relation hold.
 
     With ``within`` (a structural binding whose lines state quantity and price together), the
@@ -35,20 +37,17 @@ def typo_suspect(rule: Rule, stated: Figure, bind: dict[str, Term],
     million" admits 3,079,000 → 4,079,000); otherwise it must give the written value exactly,
     since a range is easy to land in by chance for figures that may not belong together.
 
-    A loose binding (figures picked because they might agree) names a suspect only when the
-    relation is tight and the suspect has three or more significant digits or another of its
-    figures has five: among round figures ($150,000 + $250,000 ...) one changed digit lands
-    on an agreement by chance far too often."""
+    A loose binding (figures picked because they might agree) names a suspect only when one
+    changed digit landing on agreement could hardly be chance: the relation is ``precise`` (to
+    a part in 10,000) and the suspect has three or more significant digits or another of its
+    figures has five; or the changed digit is worth a hundred times the range the suspect
+    could take (73.03% written as 63.03%). Among round figures ($150,000 + $250,000 ...) a
+    changed last digit lands on an agreement by chance far too often."""
     if len(figures) > _MAX_FIGURES:
         return None  # among so many figures one changed digit explains too much by chance
     for f in figures:
-        if loose and not clear(f) and not any(
-                significant(g) >= _SPECIFIC for g in figures if g is not f):
-            continue
         if within and not loose:
             span = solve_range(rule, stated, bind, f)
-            if span is not None and one_digit_within(f, *span):
-                return f
         else:
             solved = solve(rule, stated, bind, f)
             if solved is None or not one_digit_apart(f, solved):
@@ -56,8 +55,16 @@ def typo_suspect(rule: Rule, stated: Figure, bind: dict[str, Term],
             # the repair must really hold: 250,000 ÷ 836,069 = 0.299 "rounds" to $0.30, yet
             # 836,069 × $0.30 is $250,820.70, not $250,000
             span = solve_range(rule, stated, bind, f)
-            if span is not None and one_digit_within(f, *span):
-                return f
+        place = None if span is None else repair_place(f, *span)
+        if place is None:
+            continue
+        if not loose:
+            return f
+        specific = clear(f) or any(significant(g) >= _SPECIFIC for g in figures if g is not f)
+        if (precise and specific) or (
+                place >= _DECISIVE * (span[1] - span[0] + f.unit)
+                and _digits_below(f, place) >= _CONFIRMING):
+            return f
     return None
 
 
@@ -82,6 +89,16 @@ def solve_range(rule: Rule, stated: Figure, bind: dict[str, Term],
     if None in ends:
         return None
     return min(ends), max(ends)  # an operand enters as written: no rounding of its own
+
+
+def _digits_below(f: Figure, place: Decimal) -> int:
+    """Significant digits ``f`` was written with below ``place``: the digits a repair there
+    leaves standing, whose agreement is the evidence ("63.03%" → 73.03% keeps "3.03")."""
+    below = f.value.copy_abs() % place
+    if not below:
+        return 0
+    digits = str(below.scaleb(-f.exponent).to_integral_value())
+    return len(digits.rstrip("0"))
 
 
 def clear(suspect: Figure | None) -> bool:
@@ -158,23 +175,34 @@ def _arithmetic(node: expr.Node, values: dict[str, Decimal]) -> Decimal:
 def one_digit_within(f: Figure, low: Decimal, high: Decimal) -> bool:
     """True when changing one written digit of ``f`` (or swapping two neighbours) gives a value
     in [low, high], in a figure of at least two written digits."""
+    return repair_place(f, low, high) is not None
+
+
+def repair_place(f: Figure, low: Decimal, high: Decimal) -> Decimal | None:
+    """The place value of the digit whose change (or swap with its right neighbour) brings
+    ``f`` into [low, high], the highest such place; None when no one-digit change does."""
     try:
         written = str(int(f.value.scaleb(-f.exponent).to_integral_value(ROUND_HALF_EVEN)))
     except (InvalidOperation, ValueError, OverflowError):
-        return False
+        return None
     if len(written) < 2 or low <= f.value <= high:
-        return False
-    return any(low <= Decimal(v).scaleb(f.exponent) <= high for v in _variants(written))
+        return None
+    for position, v in _variants(written):
+        if low <= Decimal(v).scaleb(f.exponent) <= high:
+            return Decimal(1).scaleb(len(written) - 1 - position + f.exponent)
+    return None
 
 
 def _variants(digits: str):
+    """(position, digits) for each one-digit change, then each swap of neighbours, the
+    leftmost first."""
     for i, d in enumerate(digits):
         for c in "0123456789":
             if c != d and not (i == 0 and c == "0"):
-                yield digits[:i] + c + digits[i + 1:]
+                yield i, digits[:i] + c + digits[i + 1:]
     for i in range(len(digits) - 1):
         if digits[i] != digits[i + 1] and not (i == 0 and digits[i + 1] == "0"):
-            yield digits[:i] + digits[i + 1] + digits[i] + digits[i + 2:]
+            yield i, digits[:i] + digits[i + 1] + digits[i] + digits[i + 2:]
 
 
 def one_digit_apart(f: Figure, solved: Decimal) -> bool:

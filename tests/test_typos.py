@@ -1,0 +1,29 @@
+"""Typo suspicion: which one-digit repairs are evidence, and which are chance."""
+
+from decimal import Decimal
+
+from validator import check_text
+from validator.reader import Document
+from validator.scanner import scan
+from validator.typos import repair_place
+
+
+def figure(text):
+    (f,) = scan(Document.from_text(text))
+    return f
+
+
+def test_repair_place_is_the_place_value_of_the_changed_digit():
+    assert repair_place(figure("63.03%"), Decimal("73.02"), Decimal("73.04")) == Decimal(10)
+    assert repair_place(figure("3,079,000"), Decimal(4_050_000), Decimal(4_150_000)) == 10**6
+    assert repair_place(figure("$4.50"), Decimal("4.05"), Decimal("4.05")) == Decimal("0.1")
+    # two digits changed, or already within the range: no repair
+    assert repair_place(figure("63.03%"), Decimal("74.12"), Decimal("74.13")) is None
+    assert repair_place(figure("63.03%"), Decimal("63.00"), Decimal("63.10")) is None
+
+
+def test_round_figures_that_differ_by_one_digit_are_no_typo_among_loose_figures():
+    # 400,000 + 500,000 = 900,000 is "one digit" from 400,000, as round figures always are
+    text = ("400,000 shares and 500,000 warrants carry a hold period. Insiders took up "
+            "400,000 units.")
+    assert not [c for c in check_text(text).failures]
