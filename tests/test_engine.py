@@ -259,3 +259,33 @@ def test_every_offering_line_has_its_own_index():
     lines = group(assign(doc, scan(doc), builtin()), doc.text).lines
     assert len(lines) == 4
     assert [x.index for x in lines] == list(range(len(lines)))
+
+
+FAR = ("The rights issue offered 31,332,127 new shares.\n\nThe board thanks shareholders. "
+       "The register closed on time. Trading resumes on Monday.\n\nValid acceptances came in "
+       "for {} new shares.\n\nThe bookrunner will place the {} shares left over.")
+
+
+def test_specific_counts_far_apart_confirm_each_other():
+    (c,) = [c for c in checks(FAR.format("29,976,175", "1,355,952"), "PV010")
+            if c.stated.text == "31,332,127"]
+    assert c.status is Status.PASS and c.basis == "loose"
+    assert {f.text for f in c.figures} == {"31,332,127", "29,976,175", "1,355,952"}
+
+
+def test_a_decisive_typo_among_specific_counts_far_apart_fails():
+    assert [c.stated.text for c in failures(FAR.format("29,976,175", "2,355,952"), "PV010")]
+    # round counts far apart say nothing about each other
+    assert not checks(FAR.format("30,000,000", "1,000,000").replace("31,332,127",
+                                                                   "31,000,000"), "PV010")
+
+
+def test_a_count_made_twice_from_other_figures_is_confirmed_twice():
+    text = ("The company issued 638,974,294 rights shares, taking its issued shares from "
+            "1,277,948,588 to 1,916,922,882 shares. The underwriter now holds 1,417,504,067 shares "
+            "and the public 499,418,815 shares.")
+    made = [c for c in checks(text, "PV010") if c.stated.text == "1,916,922,882"]
+    assert [c.status for c in made] == [Status.PASS, Status.PASS]
+    assert {frozenset(f.text for f in c.figures) for c in made} == {
+        frozenset({"1,916,922,882", "638,974,294", "1,277,948,588"}),
+        frozenset({"1,916,922,882", "1,417,504,067", "499,418,815"})}

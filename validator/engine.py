@@ -38,7 +38,7 @@ from .terms import (
     sum_roles,
     term_of,
 )
-from .typos import clear, tight, typo_suspect
+from .typos import _SPECIFIC, clear, significant, tight, typo_suspect
 
 _MAX_BINDINGS = 4000
 _MAX_PARTS = 12
@@ -82,10 +82,15 @@ class Engine:
         """A sentence-scope operand: the figures for ``role`` around the stated figure; a price
         may also be the offering price stated anywhere."""
         out = []
-        reach = range(stated.sentence - _PARAGRAPH_SENTENCES,
-                      stated.sentence + _PARAGRAPH_SENTENCES + 1)
-        for f in (f for n in reach for f in self._by_sentence.get(n, ())):
-            if f is stated or not _around(f, stated) or _descriptive(f):
+        for f in self.figures:
+            if f is stated or _descriptive(f):
+                continue
+            if not _around(f, stated):
+                # beyond the neighbourhood only figures specific enough to name each other
+                # ("31,332,127 ... 29,976,175 ... the 1,355,952 left over"), and only loosely
+                if significant(f) >= _SPECIFIC and significant(stated) >= _SPECIFIC \
+                        and (self._accepts(role, f) or self._accepts(role, f, loose=True)):
+                    out.append(attrs.evolve(term_of(f), structural=False))
                 continue
             if self._accepts(role, f):
                 out.append(term_of(f))
@@ -345,10 +350,23 @@ class Engine:
         """Best outcome first; each stated figure and each line is used once per rule."""
         outcomes = sorted(outcomes, key=lambda o: o.rank)
         used_stated, used_lines, checks = set(), set(), []
+        confirmed: dict[tuple, set[int]] = {}  # figures of the agreements a figure has
         for o in outcomes:
-            if o.key in used_stated or (o.line is not None and o.line.index in used_lines):
+            if o.line is not None and o.line.index in used_lines:
+                continue
+            if o.key in used_stated:
+                # a second agreement of wholly other stated figures is a second fact
+                # ("1,277,948,588 + 638,974,294" and "1,417,504,067 + 499,418,815" both make
+                # 1,916,922,882); lines and totals restate each other, so they never count
+                operands = _single_figures(o)
+                if o.rank[0] == 0 and operands and confirmed.get(o.key) \
+                        and not operands & confirmed[o.key]:
+                    confirmed[o.key] |= operands
+                    checks.append(o.finished())
                 continue
             used_stated.add(o.key)
+            if o.check.status is Status.PASS:
+                confirmed[o.key] = _single_figures(o)
             if o.line is not None:
                 used_lines.add(o.line.index)
             checks.append(o.finished())
@@ -400,6 +418,14 @@ def _judge(rule: Rule, stated: Figure, names: list[str], options: list[list[Term
     for o in unsure[:_LOOSE_TYPO_TRIES]:
         yield _evaluate(rule, stated, o.bind, line, loose=loose_stated)
     yield from unsure[_LOOSE_TYPO_TRIES:]
+
+
+def _single_figures(o: _Outcome) -> set[int]:
+    """The operands of a binding made only of figures as stated (no line, no total), else an
+    empty set."""
+    if o.line is not None or any(t.line is not None or t.parts for t in o.bind.values()):
+        return set()
+    return {id(f) for t in o.bind.values() for f in t.figures}
 
 
 def _twin_binding(bind: dict[str, Term], by_id: dict[str, Figure]) -> dict[str, Term] | None:
