@@ -68,11 +68,15 @@ class Engine:
         for f in figures:
             self._by_sentence.setdefault(f.sentence, []).append(f)
         self._sum_cache: dict[str, list[Term]] = {}  # several rules ask for the same totals
+        # the roles that are amounts per security: those admitting a price (rules/roles.toml)
+        per_security = {*PER_SECURITY, "per_security"}
+        self._per_security = {name for name, r in self.roles.items()
+                              if (r.accepts | r.loosely) & per_security}
 
     # -- candidates -------------------------------------------------------------------------
     def _accepts(self, role: str, f: Figure, loose: bool = False) -> bool:
         """Whether ``f`` may stand for ``role`` (rules/roles.toml)."""
-        if f.role in PER_SECURITY and role not in ("price", "market", "per_security"):
+        if f.role in PER_SECURITY and role not in self._per_security:
             return False  # a price per security is never an amount of proceeds
         if role == "market" and f.role == "price":
             return False
@@ -614,10 +618,12 @@ def _commensurate(total: Term, stated: Figure) -> bool:
 
 def _commensurate_part(part: Term, stated: Figure) -> bool:
     """Not "S$10 million + 0.2 cent" (a part below the total's precision), nor "$1 million +
-    $572,044" for $1.5 million (a stated part rounded more coarsely than the total)."""
+    $572,044" for $1.5 million (a stated part rounded more coarsely than the total); "Rs 500 +
+    Rs 9.29" is exact, written in whole rupees."""
     if abs(part.interval.mid) < stated.unit:
         return False
-    return not (len(part.figures) == 1 and part.figures[0].unit > stated.unit)
+    return not (len(part.figures) == 1 and part.figures[0].rounded
+                and part.figures[0].unit > stated.unit)
 
 
 def _message(rule: Rule, stated: Figure, bind: dict[str, Term], expected: Decimal,
