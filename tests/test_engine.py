@@ -289,3 +289,15 @@ def test_a_count_made_twice_from_other_figures_is_confirmed_twice():
     assert {frozenset(f.text for f in c.figures) for c in made} == {
         frozenset({"1,916,922,882", "638,974,294", "1,277,948,588"}),
         frozenset({"1,916,922,882", "1,417,504,067", "499,418,815"})}
+
+
+def test_a_headline_agreeing_with_a_disproved_figure_fails_against_the_computation():
+    body = ("\n\nAcme sold 2,000,000 shares at $1.25 per share for gross proceeds of "
+            "$2.4 million.")
+    (c,) = checks("Acme Raises $2.4 Million" + body, "PV005")
+    assert c.status is Status.FAIL and c.basis == "certain"
+    assert {"2,000,000", "$1.25", "$2.4 million"} <= {f.text for f in c.figures}
+    assert "2,500,000" in c.message
+    # a headline coarse enough to agree with both the figure and the computation passes
+    (c,) = checks("Acme Raises $2 Million" + body, "PV005")
+    assert c.status is Status.PASS

@@ -232,10 +232,13 @@ class Engine:
             checks.extend(assigned)
         checks = _without_repeats(checks, {r.id: r.check.stated for r in rules})
         passing = [c for c in checks if c.status is Status.PASS and c.stated is not None]
+        wrong = {c.stated.id: c for c in checks
+                 if c.status is Status.FAIL and c.basis == "certain" and c.stated is not None}
+        by_id = {r.id: r for r in rules}
         out = []
         for c in checks:
             if c.rule in restating and c.status is Status.PASS:
-                c = with_provenance(c, passing)
+                c = _restating_wrong(by_id[c.rule], c, wrong) or with_provenance(c, passing)
             elif c.rule in totalling and c.status is Status.PASS:
                 c = with_part_totals(c, [d for d in passing if d.rule in per_line])
             out.append(c)
@@ -378,6 +381,31 @@ class Engine:
 
     def _restatement(self, rule: Rule, words: Figure, numeral: Figure) -> _Outcome:
         return _evaluate(rule, numeral, {"words": term_of(words)}, None, certain=True)
+
+
+def _restating_wrong(rule: Rule, check: Check, wrong: dict[str, Check]) -> Check | None:
+    """A restatement that agrees with a figure its own relation certainly disproves ("Raises
+    $45.3M" for a body's "$45.3 million" that 705,882,353 × $0.0655 does not make) is measured
+    against what that relation computes: agreeing with a wrong figure is no agreement."""
+    from .numbers import render_like
+
+    restated = [f for f in check.figures if f is not check.stated]
+    if len(restated) != 1 or restated[0].id not in wrong:
+        return None
+    d, stated = wrong[restated[0].id], check.stated
+    if d.computed is None or d.computed.meets(stated.stated):
+        return None  # coarse enough to agree with both
+    difference = stated.value - d.expected
+    expected = (f"{restated[0].text}, which it restates, where {d.rule} computes "
+                f"{render_like(d.expected, stated, extra_digits=2)}")
+    return attrs.evolve(
+        check, status=Status.FAIL, basis="certain", holds_by=None, suspect=None,
+        figures=tuple(dict.fromkeys(check.figures + d.figures)), expected=d.expected,
+        computed=d.computed, difference=difference,
+        message=rule.message.format(
+            expected=expected, stated=stated.text, relation=rule.check_text,
+            difference=render_like(abs(difference), stated, extra_digits=2),
+            computed=render_like(d.expected, stated, extra_digits=2)))
 
 
 def _without_repeats(checks: list[Check], stated_role: dict[str, str]) -> list[Check]:
