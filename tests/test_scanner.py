@@ -94,6 +94,8 @@ def test_fractions(text, value):
     ("the value did not exceed $2.5-million", Qualifier.UP_TO),  # a limit, not an amount
     ("less than $2.5 million", Qualifier.UP_TO),
     ("up to about S$10.3 million", Qualifier.UP_TO),
+    ("to buy up to an additional 735,000 units", Qualifier.UP_TO),
+    ("may sell as many as 3.2 million additional units", Qualifier.UP_TO),
     ("raising $5 million", Qualifier.EXACT),
 ])
 def test_qualifiers(text, qualifier):

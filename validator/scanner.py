@@ -313,9 +313,10 @@ def _trailing_zeros(value: Decimal) -> int:
 _QUALIFIERS = [
     (re.compile(r"(?i)\b(?:up\s+to|a\s+maximum\s+of|maximum\s+of|not\s+more\s+than|no\s+more\s+"
                 r"than|not\s+(?:to\s+)?exceed|(?:did|does|do|will|would)\s+not\s+exceed|less\s+than"
-                r"|fewer\s+than|as\s+much\s+as)\s+(?:an?\s+)?(?:aggregate\s+(?:of\s+)?)?"
+                r"|fewer\s+than|as\s+(?:much|many)\s+as)\s+(?:an?\s+)?(?:additional\s+)?"
+                r"(?:aggregate\s+(?:of\s+)?)?"
                 r"(?:gross\s+)?(?:(?:about|approximately|around|roughly)\s+)?$"),
-     Qualifier.UP_TO),  # "up to about S$10.3 million" is still a target
+     Qualifier.UP_TO),  # "up to about S$10.3 million", "up to an additional 735,000": targets
     (re.compile(r"(?i)\b(?:over|more\s+than|in\s+excess\s+of|exceeding|at\s+least|a\s+minimum\s+of"
                 r"|minimum\s+of|upwards\s+of|north\s+of)\s+$"), Qualifier.OVER),
     (re.compile(r"(?i)\b(?:approximately|approx\.?|about|around|roughly|some|nearly|almost|circa|"
