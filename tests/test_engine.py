@@ -301,3 +301,26 @@ def test_a_headline_agreeing_with_a_disproved_figure_fails_against_the_computati
     # a headline coarse enough to agree with both the figure and the computation passes
     (c,) = checks("Acme Raises $2 Million" + body, "PV005")
     assert c.status is Status.PASS
+
+
+OPTION = ("The underwriters will buy 4,900,000 units at $2.05 per unit for gross proceeds of "
+          "$10,045,000.{}\n\nThe warrants expire in two years. The closing is expected next "
+          "week.\n\nThe underwriters may buy up to an additional 735,000 units at the offering "
+          "price. If they exercise it in full, the gross proceeds will be $1,506,750.")
+
+
+def test_figures_named_beside_the_stated_one_and_the_sole_line_make_a_certain_failure():
+    (c,) = checks(OPTION.format(""), "PV017")
+    assert c.status is Status.FAIL and c.basis == "certain"
+    assert {f.text for f in c.figures} == {"$1,506,750", "735,000", "$2.05", "$10,045,000"}
+
+
+def test_with_two_offering_lines_the_offering_meant_is_not_certain():
+    second = " It also sold 1,000,000 flow-through units at $2.50 per unit."
+    assert not failures(OPTION.format(second), "PV017")
+
+
+def test_an_option_is_no_sale_and_enters_no_total():
+    text = OPTION.format("").replace("$1,506,750", "$11,551,750")
+    assert [c.status for c in checks(text, "PV017")] == [Status.PASS]
+    assert not check_text(text).failures

@@ -147,6 +147,20 @@ class Engine:
         return terms
 
     @functools.cached_property
+    def _sole_line_figures(self) -> frozenset[int]:
+        """The figures of the release's one offering line, when it has exactly one, and the
+        gross its sentences name: "the Offering Price" or "the Offering" can then mean
+        nothing else."""
+        lines = self._distinct_lines
+        if len(lines) != 1:
+            return frozenset()
+        line = lines[0]
+        sentences = {line.quantity.sentence, line.price.sentence}
+        gross = [f for f in self.figures if f.role == "gross" and f.sentence in sentences
+                 and f.qualifier is not Qualifier.UP_TO]
+        return frozenset(id(f) for f in (*line.figures, *gross))
+
+    @functools.cached_property
     def _distinct_lines(self) -> list[Line]:
         """Actual sales for cash (not "up to" targets, not settlements at a deemed price), each
         line once even if the release restates it."""
@@ -211,6 +225,7 @@ class Engine:
         restating = {r.id for r in rules if isinstance(r.check.computed, expr.Role)}
         totalling = {r.id for r in rules if sum_roles(r.check.computed)}
         per_line = {r.id for r in rules if r.scope == "line"}
+        conditional = {r.id for r in rules if r.targets}  # its offering's amount, shown
         outcomes = {r.id: self.outcomes(r) for r in rules}
         first = [c for r in rules for c in self._assign(outcomes[r.id])]
         confirmed = confirmations(first)
@@ -239,7 +254,7 @@ class Engine:
         for c in checks:
             if c.rule in restating and c.status is Status.PASS:
                 c = _restating_wrong(by_id[c.rule], c, wrong) or with_provenance(c, passing)
-            elif c.rule in totalling and c.status is Status.PASS:
+            elif c.rule in totalling | conditional and c.status is Status.PASS:
                 c = with_part_totals(c, [d for d in passing if d.rule in per_line])
             out.append(c)
         return out
@@ -316,9 +331,12 @@ class Engine:
             options.append(self._sum_options(r))
         if any(not o for o in options):
             return  # a rule applies only where all of its roles were found
+        sole = self._sole_line_figures if line is None else frozenset()
         for stated in self._stated(rule.check.stated, line):
+            if _descriptive(stated):
+                continue
             near = [[t for t in o if _plausible(t, stated)] for o in options]
-            yield from _judge(rule, stated, names, near, line, loose_stated=False)
+            yield from _judge(rule, stated, names, near, line, loose_stated=False, sole=sole)
         if line is None:  # figures a rule accepts only loosely: reported where they agree
             for stated in self.figures:
                 if (self._accepts(rule.check.stated, stated, loose=True)
@@ -427,7 +445,8 @@ def _without_repeats(checks: list[Check], stated_role: dict[str, str]) -> list[C
 
 
 def _judge(rule: Rule, stated: Figure, names: list[str], options: list[list[Term]],
-           line: Line | None, loose_stated: bool) -> Iterable[_Outcome]:
+           line: Line | None, loose_stated: bool,
+           sole: frozenset[int] = frozenset()) -> Iterable[_Outcome]:
     """Evaluate every binding of ``stated``. Loose bindings that disagree are many and mostly
     meaningless: only the closest few are examined for a typo."""
     unsure = []
@@ -439,7 +458,8 @@ def _judge(rule: Rule, stated: Figure, names: list[str], options: list[list[Term
             continue
         bind = dict(zip(names, combo, strict=True))
         loose = loose_stated or not all(t.structural for t in combo)
-        outcome = _evaluate(rule, stated, bind, line, loose=loose_stated, typos=not loose)
+        outcome = _evaluate(rule, stated, bind, line, loose=loose_stated, typos=not loose,
+                            sole=sole)
         if outcome is None:
             continue
         if loose and outcome.check.status is not Status.PASS:
@@ -448,7 +468,7 @@ def _judge(rule: Rule, stated: Figure, names: list[str], options: list[list[Term
             yield outcome
     unsure.sort(key=lambda o: o.rank)
     for o in unsure[:_LOOSE_TYPO_TRIES]:
-        yield _evaluate(rule, stated, o.bind, line, loose=loose_stated)
+        yield _evaluate(rule, stated, o.bind, line, loose=loose_stated, sole=sole)
     yield from unsure[_LOOSE_TYPO_TRIES:]
 
 
@@ -539,8 +559,8 @@ class _Outcome:
 
 
 def _evaluate(rule: Rule, stated: Figure, bind: dict[str, Term], line: Line | None,
-              certain: bool = False, loose: bool = False,
-              typos: bool = True) -> _Outcome | None:
+              certain: bool = False, loose: bool = False, typos: bool = True,
+              sole: frozenset[int] = frozenset()) -> _Outcome | None:
     try:
         computed = compute(rule.check.computed, bind)
     except (Mismatch, ZeroDivisionError, InvalidOperation, ValueError):
@@ -573,10 +593,18 @@ def _evaluate(rule: Rule, stated: Figure, bind: dict[str, Term], line: Line | No
         return None  # "2.4 crore + 3 lakh" says nothing about "2,40,00,000"
     targets = any(f.qualifier is Qualifier.UP_TO for t in bind.values() for f in t.figures)
     if stated.kind is Kind.MONEY and (stated.qualifier is Qualifier.UP_TO) != targets \
-            and not (targets and "headline" in stated.roles):
+            and not (targets and ("headline" in stated.roles or rule.targets)):
         return None  # "up to" proceeds are targets, compared only with other targets (a
-        # headline may name the target without the words "up to")
-    certain = certain or (stated.role == rule.check.stated and len(sentences) == 1 and structural)
+        # headline may name the target without the words "up to", and a total "if the
+        # option is exercised in full" is one)
+    # certain: the stated figure is named for the rule's role and the binding is structural,
+    # with every figure in one sentence, or the figures named beside it in the sentences on
+    # either side and the rest from the release's one offering line
+    named = [f for f in figures if f is not stated and id(f) not in sole]
+    beside = bool(sole) and bool(named) and any(id(f) in sole for f in figures) \
+        and all(abs(f.sentence - stated.sentence) <= 1 for f in named)
+    certain = certain or (stated.role == rule.check.stated and structural
+                          and (len(sentences) == 1 or beside))
     # A price stated in another sentence fails only an amount the words call proceeds:
     # "insiders subscribed $936,798.50 across the placement" may span tranches at other
     # prices. The release's one price taken for a sentence that did not state it is never

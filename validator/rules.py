@@ -19,7 +19,7 @@ ROLES = frozenset(builtin_roles())
 SCOPES = ("line", "document", "sentence", "restatement")
 SEVERITIES = ("error", "warning")
 _KEYS = {"id", "name", "summary", "severity", "scope", "check", "message", "explanation",
-         "examples", "aliases"}
+         "examples", "aliases", "targets"}
 _ID = re.compile(r"^PV\d{3}$")
 _NAME = re.compile(r"^[a-z]+(?:-[a-z]+)*$")
 _PLACEHOLDERS = {"expected", "stated", "difference", "relation", "computed"}
@@ -44,6 +44,9 @@ class Rule:
     explanation: str
     examples: tuple[Example, ...]
     source: str
+    # the stated figure is compared with "up to" targets although it is not one itself: a
+    # total "if the over-allotment option is exercised in full"
+    targets: bool = False
 
     @property
     def roles(self) -> tuple[str, ...]:
@@ -97,9 +100,12 @@ def parse_rule(text: str, source: str) -> Rule:
         examples.append(Example(ex["text"], ex["holds"]))
     if {e.holds for e in examples} != {True, False}:
         fail("examples", "a rule needs at least one passing and one failing example")
+    if type(data.get("targets", False)) is not bool:
+        fail("targets", "must be true or false")
     return Rule(data["id"], data["name"], data["summary"].strip(), data["severity"],
                 data["scope"], check, data["check"], data["message"].strip(),
-                data["explanation"].strip(), tuple(examples), source)
+                data["explanation"].strip(), tuple(examples), source,
+                data.get("targets", False))
 
 
 def load_rules(paths: tuple[Path, ...] = ()) -> tuple[Rule, ...]:
