@@ -324,3 +324,12 @@ def test_an_option_is_no_sale_and_enters_no_total():
     text = OPTION.format("").replace("$1,506,750", "$11,551,750")
     assert [c.status for c in checks(text, "PV017")] == [Status.PASS]
     assert not check_text(text).failures
+
+
+def test_a_typo_in_the_sole_price_is_found_although_the_total_is_confirmed_elsewhere():
+    text = ("Acme has raised AUD 60 million before expenses through the issue of 705,882,353 "
+            "new shares.\n\nThe new shares were priced at AUD {}.\n\nThe first tranche raised "
+            "AUD 47 million and the second tranche raised AUD 13 million.")
+    assert not failures(text.format("0.085"), "PV001")
+    (c,) = failures(text.format("0.075"), "PV001")
+    assert c.suspect.text == "AUD 0.075"  # two digits, but 705,882,353 pins the repair down

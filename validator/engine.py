@@ -38,7 +38,7 @@ from .terms import (
     sum_roles,
     term_of,
 )
-from .typos import _SPECIFIC, clear, significant, tight, typo_suspect
+from .typos import _SPECIFIC, convincing, significant, tight, typo_suspect
 
 _MAX_BINDINGS = 4000
 _MAX_PARTS = 12
@@ -152,13 +152,15 @@ class Engine:
         gross its sentences name: "the Offering Price" or "the Offering" can then mean
         nothing else."""
         lines = self._distinct_lines
-        if len(lines) != 1:
+        line = lines[0] if lines else None
+        # "705,882,353 shares at $0.0655 (AUD 0.085)" is one line in two currencies
+        if not lines or any(x.quantity is not line.quantity or x.price.twin != line.price.id
+                            for x in lines[1:]) or len(lines) > 2:
             return frozenset()
-        line = lines[0]
         sentences = {line.quantity.sentence, line.price.sentence}
         gross = [f for f in self.figures if f.role == "gross" and f.sentence in sentences
                  and f.qualifier is not Qualifier.UP_TO]
-        return frozenset(id(f) for f in (*line.figures, *gross))
+        return frozenset(id(f) for x in lines for f in (*x.figures, *gross))
 
     @functools.cached_property
     def _distinct_lines(self) -> list[Line]:
@@ -331,7 +333,7 @@ class Engine:
             options.append(self._sum_options(r))
         if any(not o for o in options):
             return  # a rule applies only where all of its roles were found
-        sole = self._sole_line_figures if line is None else frozenset()
+        sole = self._sole_line_figures
         for stated in self._stated(rule.check.stated, line):
             if _descriptive(stated):
                 continue
@@ -607,11 +609,11 @@ def _evaluate(rule: Rule, stated: Figure, bind: dict[str, Term], line: Line | No
                           and (len(sentences) == 1 or beside))
     # A price stated in another sentence fails only an amount the words call proceeds:
     # "insiders subscribed $936,798.50 across the placement" may span tranches at other
-    # prices. The release's one price taken for a sentence that did not state it is never
-    # the typo suspect either.
+    # prices. The release's one price taken for a sentence that did not state it is not the
+    # typo suspect either, unless the release has no other line for it to belong to.
     lines = [line] + [t.line for t in bind.values()]
     borrowed = {x.price for x in lines if x is not None and x.borrowed}
-    assumed = {x.price for x in lines if x is not None and x.inferred}
+    assumed = {x.price for x in lines if x is not None and x.inferred and id(x.price) not in sole}
     suspect = None
     if typos and not holds:
         suspect = typo_suspect(rule, stated, bind, [f for f in figures if f not in assumed],
@@ -650,7 +652,7 @@ def _evaluate(rule: Rule, stated: Figure, bind: dict[str, Term], line: Line | No
         rank = (0 if strong else 2, not structural, restated_parts, distance, rel)
     else:
         # a certain failure, or a clear typo, outranks an agreement among picked figures
-        strong = certain or clear(suspect)
+        strong = certain or convincing(suspect, figures)
         rank = (1 if strong else 3, not certain and suspect is None, rel, distance)
     return _Outcome(check, rank, stated, line, rule, bind)
 

@@ -7,7 +7,7 @@ import attrs
 
 from .figures import Figure
 from .report import Check, Status
-from .typos import clear
+from .typos import convincing
 
 
 def rearranged(check: Check, agreeing: list[set[str]]) -> bool:
@@ -30,15 +30,20 @@ def confirmations(checks: list[Check]) -> dict[str, Check]:
 
 def overruled(check: Check, confirmed: dict[str, Check]) -> bool:
     """A failing binding of a figure that another relation confirms describes something else,
-    unless the failure is certain, or a typo in a figure of three or more significant digits,
-    and the confirmation rests on loosely picked figures (a figure may take part in two
-    relations; a loose agreement in one does not refute a clear typo in the other)."""
+    unless the failure is certain, or a convincing typo (typos.convincing), and the
+    confirmation rests on loosely picked figures (a figure may take part in two relations; a
+    loose agreement in one does not refute a clear typo in the other). A convincing typo in
+    another figure than the confirmed one is never overruled: the confirmation says the stated
+    figure is right, which leaves the typo where the failure puts it."""
     if check.status is not Status.FAIL or check.stated is None:
         return False
     other = confirmed.get(check.stated.id)
-    strong = check.basis == "certain" or (check.basis == "typo" and clear(check.suspect))
-    return (other is not None and other.rule != check.rule
-            and not (strong and other.basis == "loose"))
+    if other is None or other.rule == check.rule:
+        return False
+    typo = check.basis == "typo" and convincing(check.suspect, check.figures)
+    if typo and check.suspect is not check.stated:
+        return False
+    return not ((check.basis == "certain" or typo) and other.basis == "loose")
 
 
 def with_provenance(check: Check, passing: list[Check]) -> Check:
