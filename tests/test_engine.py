@@ -333,3 +333,10 @@ def test_a_typo_in_the_sole_price_is_found_although_the_total_is_confirmed_elsew
     assert not failures(text.format("0.085"), "PV001")
     (c,) = failures(text.format("0.075"), "PV001")
     assert c.suspect.text == "AUD 0.075"  # two digits, but 705,882,353 pins the repair down
+
+
+def test_a_figure_restated_word_for_word_does_not_excuse_its_line():
+    text = ("Acme has raised £5.0 million through a placing.\n\nPlacing price: {} pence\n"
+            "New shares issued: 2,500,000\nGross proceeds of the placing: £5.0 million")
+    assert not failures(text.format("200"), "PV001")
+    assert [c.suspect.text for c in failures(text.format("100"), "PV001")] == ["100 pence"]

@@ -230,7 +230,10 @@ class Engine:
         conditional = {r.id for r in rules if r.targets}  # its offering's amount, shown
         outcomes = {r.id: self.outcomes(r) for r in rules}
         first = [c for r in rules for c in self._assign(outcomes[r.id])]
-        confirmed = confirmations(first)
+        # one statement agreeing with another ("£5.0 million" twice) says nothing about what
+        # either describes: it confirms no figure against another rule's binding
+        confirmed = confirmations([c for c in first
+                                   if not (c.rule in restating and len(c.figures) == 2)])
         agreeing = [{f.id for f in c.figures} for c in first if c.status is Status.PASS]
         checks = []
         for r in rules:
