@@ -340,3 +340,22 @@ def test_a_figure_restated_word_for_word_does_not_excuse_its_line():
             "New shares issued: 2,500,000\nGross proceeds of the placing: £5.0 million")
     assert not failures(text.format("200"), "PV001")
     assert [c.suspect.text for c in failures(text.format("100"), "PV001")] == ["100 pence"]
+
+
+RATIO = ("The company offered up to 193.50 million new shares with {} million warrants, on the "
+         "basis of five rights shares with one warrant {} four shares held.")
+
+
+def test_a_ratio_in_words_relates_counts_once():
+    (c,) = checks(RATIO.format("38.70", "for every"), "PV018")
+    assert c.status is Status.PASS and c.basis == "loose"
+    assert {f.text for f in c.figures} == {"193.50 million", "38.70 million", "one", "five"}
+
+
+def test_without_for_every_small_numbers_state_no_ratio():
+    assert not checks(RATIO.format("38.70", "and"), "PV018")
+
+
+def test_a_decisive_typo_against_a_ratio_in_words_fails():
+    assert [c.status for c in checks(RATIO.format("28.70", "for every"), "PV018")] == [
+        Status.FAIL]

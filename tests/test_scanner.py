@@ -163,3 +163,8 @@ def test_bare_dollar_takes_the_documents_one_named_dollar():
 def test_scanning_never_raises(text):
     for f in scan(Document.from_text(text)):
         assert text[f.span.start:f.span.end] == f.text
+
+
+def test_a_nominal_value_between_count_and_noun_keeps_the_noun():
+    f = scan(Document.from_text("an issue of up to 193.50 million new 15 sen shares"))[0]
+    assert f.kind is Kind.COUNT and f.noun == "shares" and f.value == Decimal("193500000")

@@ -112,6 +112,8 @@ class Engine:
         if role == "per_security":  # a line's own price is PV001's to check
             prices = {id(x.price) for x in self.groups.lines}
             out = [t for t in out if id(t.figures[0]) not in prices]
+        if role == "ratio":
+            return self._ratios
         if role == "offered":  # the number of securities the release sells, wherever stated
             counts = {x.quantity.value: x.quantity for x in self._distinct_lines}
             out = [attrs.evolve(term_of(q), structural=len(counts) == 1)
@@ -145,6 +147,24 @@ class Engine:
             if near is None:
                 terms.extend(self._sums(role))
         return terms
+
+    @functools.cached_property
+    def _ratios(self) -> list[Term]:
+        """The ratios a release states in words: in a sentence that says "for every", each
+        pair of small numbers in words, either way up ("five rights shares with one warrant
+        for every four shares held": 5/4, 1/4, 1/5 ...). Loose: the words do not say which
+        counts they relate."""
+        out = []
+        for figures in self._by_sentence.values():
+            if not any("every" in f.roles for f in figures):
+                continue
+            small = [f for f in figures if f.words and f.value == f.value.to_integral_value()
+                     and 1 <= f.value < 10 and f.kind in (Kind.COUNT, Kind.NUMBER)]
+            for a, b in itertools.permutations(small, 2):
+                if a.value != b.value:
+                    out.append(Term(Interval.point(a.value / b.value), (a, b), ("ratio",),
+                                    structural=False))
+        return out
 
     @functools.cached_property
     def _sole_line_figures(self) -> frozenset[int]:
@@ -272,7 +292,7 @@ class Engine:
             return () if self.groups.restatements else ("numeral", "words")
         out = []
         for role in dict.fromkeys(roles):
-            if role in _FROM_LINES and self.groups.lines:
+            if (role in _FROM_LINES and self.groups.lines) or (role == "ratio" and self._ratios):
                 continue
             if not any(self._accepts(role, f) or self._accepts(role, f, loose=True)
                        for f in self.figures):
@@ -446,7 +466,18 @@ def _without_repeats(checks: list[Check], stated_role: dict[str, str]) -> list[C
         if k not in best or (stated_role[c.rule] == c.stated.role
                              and stated_role[best[k].rule] != c.stated.role):
             best[k] = c
-    return [c for c in checks if c.status is Status.SKIPPED or best[key(c)] is c]
+    kept = [c for c in checks if c.status is Status.SKIPPED or best[key(c)] is c]
+    # one relation read from either end (38.70 million = 193.50 million × 1/5, and 193.50
+    # million = 38.70 million × 5/1) is one finding
+    seen: set[tuple] = set()
+    out = []
+    for c in kept:
+        k = (c.rule, frozenset(f.id for f in c.figures), c.status)
+        if c.status is not Status.SKIPPED and k in seen:
+            continue
+        seen.add(k)
+        out.append(c)
+    return out
 
 
 def _judge(rule: Rule, stated: Figure, names: list[str], options: list[list[Term]],
@@ -696,6 +727,8 @@ def _message(rule: Rule, stated: Figure, bind: dict[str, Term], expected: Decima
             return "(" + " + ".join(show(p).strip("()") for p in t.parts) + ")"
         if t.line is not None:
             return f"({t.figures[0].text} × {t.figures[1].text})"
+        if len(t.figures) == 2:  # a ratio in words
+            return f"({t.figures[0].text} ÷ {t.figures[1].text})"
         return t.figures[0].text
 
     def name(role: str) -> str:

@@ -121,7 +121,9 @@ _SECURITY_NOUNS = ("shares", "share", "units", "unit", "warrants", "warrant", "s
 NOUN_AFTER = re.compile(
     r"""(?x)\s*(?:\(\w+\)\s*)?
     (?:(?!(?:at|for|per|to|each|which|was|were|is|are|with|by|from|on|in|that|and|or|
-            representing|priced|issued|sold|at)\b)[A-Za-z][\w'’-]*\s+(?:\(\w+\)\s*)?){0,4}?
+            representing|priced|issued|sold|at)\b)
+        (?:[A-Za-z][\w'’-]*|\d+(?:\.\d+)?\s?(?:sen|pence|p|cents?))  # "new 15 sen shares"
+        \s+(?:\(\w+\)\s*)?){0,4}?
     (?P<noun>(?i:shares?|units?|warrants?|stock|securities|receipts?|ADSs?|options?|
              debentures?|notes))\b""",
 )

@@ -168,8 +168,10 @@ def _with(t: Term, target: Figure, x: Decimal) -> Decimal:
         return t.interval.mid - part.interval.mid + _with(part, target, x)
     if len(t.figures) == 1:
         return x / 100 if target.kind is Kind.PERCENT else x
-    q, p = t.figures  # a line: recompute its product
-    return (x if target is q else q.value) * (x if target is p else p.value)
+    a, b = t.figures
+    if t.line is None:  # a ratio in words: "one ... for every two"
+        return (x if target is a else a.value) / (x if target is b else b.value)
+    return (x if target is a else a.value) * (x if target is b else b.value)  # a line
 
 
 _OPERATIONS = {"+": operator.add, "-": operator.sub, "*": operator.mul, "/": operator.truediv}
