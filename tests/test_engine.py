@@ -359,3 +359,12 @@ def test_without_for_every_small_numbers_state_no_ratio():
 def test_a_decisive_typo_against_a_ratio_in_words_fails():
     assert [c.status for c in checks(RATIO.format("28.70", "for every"), "PV018")] == [
         Status.FAIL]
+
+
+def test_a_precise_percentage_finds_its_count_far_away():
+    text = ("The underwriter now holds 1,417,504,067 shares, about {} of the enlarged share "
+            "capital.\n\nThe board thanks shareholders. Trading resumes on Monday. The register "
+            "closes on Friday.\n\nThe issue takes the company to 1,916,922,882 shares.")
+    (c,) = checks(text.format("73.95%"), "PV009")
+    assert c.status is Status.PASS and "1,916,922,882" in {f.text for f in c.figures}
+    assert not checks(text.format("74%"), "PV009")  # two digits name nothing far away

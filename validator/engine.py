@@ -91,8 +91,10 @@ class Engine:
                 continue
             if not _around(f, stated):
                 # beyond the neighbourhood only figures specific enough to name each other
-                # ("31,332,127 ... 29,976,175 ... the 1,355,952 left over"), and only loosely
-                if significant(f) >= _SPECIFIC and significant(stated) >= _SPECIFIC \
+                # ("31,332,127 ... 29,976,175 ... the 1,355,952 left over"; "73.95% of the
+                # enlarged share capital" of 1,916,922,882), and only loosely
+                digits = sorted((significant(f), significant(stated)))
+                if digits[0] >= _SPECIFIC - 1 and digits[1] >= _SPECIFIC \
                         and (self._accepts(role, f) or self._accepts(role, f, loose=True)):
                     out.append(attrs.evolve(term_of(f), structural=False))
                 continue
