@@ -368,3 +368,19 @@ def test_a_precise_percentage_finds_its_count_far_away():
     (c,) = checks(text.format("73.95%"), "PV009")
     assert c.status is Status.PASS and "1,916,922,882" in {f.text for f in c.figures}
     assert not checks(text.format("74%"), "PV009")  # two digits name nothing far away
+
+
+def test_a_round_part_picked_into_a_sum_gives_no_typo_in_a_confirmed_total():
+    # found by the property tests: 999,990 × A$0.01 = A$9,999.90 alone; adding the A$500.00
+    # commission as a "part" misses by a round amount, which one changed digit always repairs
+    text = ("The company sold 999,990 common shares at A$0.01 per unit for gross proceeds of "
+            "A$9,999.90. The agent received a cash commission of 5% of the gross proceeds, "
+            "being A$500.00.")
+    assert not check_text(text).failures
+
+
+def test_rounded_figures_whose_ranges_only_touch_disagree():
+    text = ("Acme Closes First Tranche of ${} Million Placement\n\nAcme placed up to "
+            "71,428,572 units at 7 cents per unit for gross proceeds of up to $5 million.")
+    assert [c.status for c in checks(text.format(5), "PV005")] == [Status.PASS]
+    assert Status.PASS not in [c.status for c in checks(text.format(4), "PV005")]

@@ -259,12 +259,12 @@ class Engine:
         agreeing = [{f.id for f in c.figures} for c in first if c.status is Status.PASS]
         checks = []
         for r in rules:
-            kept = [o for o in outcomes[r.id] if not overruled(o.check, confirmed)
+            kept = [o for o in outcomes[r.id] if not overruled(o.check, confirmed, o.structural)
                     and not rearranged(o.check, agreeing)]
             assigned = self._assign(kept)
             bound = {c.stated.id for c in assigned if c.stated is not None}
             for o in outcomes[r.id]:  # say why a figure lost its only bindings
-                if o.stated.id not in bound and overruled(o.check, confirmed):
+                if o.stated.id not in bound and overruled(o.check, confirmed, o.structural):
                     bound.add(o.stated.id)
                     other = confirmed[o.stated.id]
                     assigned.append(attrs.evolve(
@@ -581,6 +581,11 @@ class _Outcome:
     @property
     def key(self) -> tuple:
         return (self.stated.id, self.mirror)
+
+    @property
+    def structural(self) -> bool:
+        """Every operand follows the release's structure (no part picked because it fits)."""
+        return all(t.structural for t in self.bind.values())
 
     def finished(self) -> Check:
         """The check with its words: rendered only for the outcomes that are reported."""

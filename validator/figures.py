@@ -38,10 +38,20 @@ class Interval:
         return self.high == self.low
 
     def meets(self, other: Interval) -> bool:
-        """True when the two intervals share at least one value."""
-        below = self.high is not None and self.high < other.low
-        above = other.high is not None and other.high < self.low
+        """True when the two intervals share at least one value. Two ranges of rounding that
+        only touch share none: "$4 million" covers [3.5, 4.5) and "$5 million" [4.5, 5.5)."""
+        if self.width and other.width:
+            below = self.high is not None and self.high <= other.low
+            above = other.high is not None and other.high <= self.low
+        else:
+            below = self.high is not None and self.high < other.low
+            above = other.high is not None and other.high < self.low
         return not (below or above)
+
+    @property
+    def width(self) -> Decimal | None:
+        """high - low; None when unbounded."""
+        return None if self.high is None else self.high - self.low
 
     def __add__(self, other: Interval) -> Interval:
         high = None if self.high is None or other.high is None else self.high + other.high

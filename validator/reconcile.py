@@ -28,20 +28,22 @@ def confirmations(checks: list[Check]) -> dict[str, Check]:
     return out
 
 
-def overruled(check: Check, confirmed: dict[str, Check]) -> bool:
+def overruled(check: Check, confirmed: dict[str, Check], structural: bool = False) -> bool:
     """A failing binding of a figure that another relation confirms describes something else,
     unless the failure is certain, or a convincing typo (typos.convincing), and the
     confirmation rests on loosely picked figures (a figure may take part in two relations; a
     loose agreement in one does not refute a clear typo in the other). A convincing typo in
-    another figure than the confirmed one is never overruled: the confirmation says the stated
-    figure is right, which leaves the typo where the failure puts it."""
+    another figure than the confirmed one, in a ``structural`` binding (the release's own
+    lines and labels), is never overruled: the confirmation says the stated figure is right,
+    which leaves the typo where the failure puts it. (A picked sum is no such evidence: "A$500
+    commission" added to a line that makes A$9,999.90 alone is one part too many.)"""
     if check.status is not Status.FAIL or check.stated is None:
         return False
     other = confirmed.get(check.stated.id)
     if other is None or other.rule == check.rule:
         return False
     typo = check.basis == "typo" and convincing(check.suspect, check.figures)
-    if typo and check.suspect is not check.stated:
+    if typo and structural and check.suspect is not check.stated:
         return False
     return not ((check.basis == "certain" or typo) and other.basis == "loose")
 
