@@ -384,3 +384,14 @@ def test_rounded_figures_whose_ranges_only_touch_disagree():
             "71,428,572 units at 7 cents per unit for gross proceeds of up to $5 million.")
     assert [c.status for c in checks(text.format(5), "PV005")] == [Status.PASS]
     assert Status.PASS not in [c.status for c in checks(text.format(4), "PV005")]
+
+
+def test_a_typo_in_an_operand_of_a_second_fact_is_reported():
+    text = ("The company issued 638,974,294 rights shares, taking its issued shares from "
+            "1,277,948,588 to 1,916,922,882 shares. The underwriter now holds {} shares "
+            "and the public 499,418,815 shares.")
+    made = checks(text.format("2,417,504,067"), "PV010")
+    assert [(c.status, c.suspect.text) for c in made if c.status is Status.FAIL] == [
+        (Status.FAIL, "2,417,504,067")]
+    assert [c.status for c in made if c.stated.text == "1,916,922,882"] == [
+        Status.PASS, Status.FAIL]

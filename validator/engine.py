@@ -411,10 +411,15 @@ class Engine:
                 # ("1,277,948,588 + 638,974,294" and "1,417,504,067 + 499,418,815" both make
                 # 1,916,922,882); lines and totals restate each other, so they never count
                 operands = _single_figures(o)
-                if o.rank[0] == 0 and operands and confirmed.get(o.key) \
-                        and not operands & confirmed[o.key]:
-                    confirmed[o.key] |= operands
-                    checks.append(o.finished())
+                if operands and confirmed.get(o.key) and not operands & confirmed[o.key]:
+                    if o.rank[0] == 0:
+                        confirmed[o.key] |= operands
+                        checks.append(o.finished())
+                    elif (typo := _operand_typo(o)) is not None:
+                        # ... and where it fails, the confirmed figure is not the suspect:
+                        # one changed digit in an operand is, convincingly
+                        confirmed[o.key] |= operands
+                        checks.append(typo.finished())
                 continue
             used_stated.add(o.key)
             if o.check.status is Status.PASS:
@@ -508,6 +513,22 @@ def _judge(rule: Rule, stated: Figure, names: list[str], options: list[list[Term
     for o in unsure[:_LOOSE_TYPO_TRIES]:
         yield _evaluate(rule, stated, o.bind, line, loose=loose_stated, sole=sole)
     yield from unsure[_LOOSE_TYPO_TRIES:]
+
+
+def _operand_typo(o: _Outcome) -> _Outcome | None:
+    """A failing binding with the typo put in an operand rather than in the stated figure,
+    when one changed digit in an operand explains it convincingly; None otherwise."""
+    if o.check.status is not Status.FAIL or o.check.basis != "typo" \
+            or significant(o.stated) < _SPECIFIC:
+        return None
+    operands = [f for t in o.bind.values() for f in t.figures]
+    computed = o.check.computed
+    suspect = typo_suspect(o.rule, o.stated, o.bind, operands, loose=not o.structural,
+                           within=False, precise=computed is not None
+                           and tight(computed, o.stated.stated))
+    if suspect is None or not convincing(suspect, (o.stated, *operands)):
+        return None
+    return attrs.evolve(o, check=attrs.evolve(o.check, suspect=suspect))
 
 
 def _single_figures(o: _Outcome) -> set[int]:
