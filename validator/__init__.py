@@ -3,6 +3,7 @@
 __version__ = "0.1.0"
 
 from .figures import Figure, Interval, Kind, Qualifier, Span  # noqa: E402
+from .notation import Notation, detect, for_locale  # noqa: E402
 from .pipeline import check_document, check_file, check_files, check_text  # noqa: E402
 from .reader import Document, InputError  # noqa: E402
 from .report import Check, DocumentReport, Report, Status  # noqa: E402
@@ -11,6 +12,7 @@ from .rules import Rule, load_rules  # noqa: E402
 
 __all__ = [
     "Check", "Document", "DocumentReport", "Figure", "InputError", "Interval", "Kind",
-    "Qualifier", "Report", "Rule", "RuleFileError", "Span", "Status", "check_document",
-    "check_file", "check_files", "check_text", "load_rules",
+    "Notation", "Qualifier", "Report", "Rule", "RuleFileError", "Span", "Status",
+    "check_document", "check_file", "check_files", "check_text", "detect", "for_locale",
+    "load_rules",
 ]

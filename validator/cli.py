@@ -8,6 +8,7 @@ import sys
 
 from . import __version__
 from .formats import FORMATS
+from .notation import Notation, for_locale
 from .pipeline import check_files
 from .rulefiles import RuleFileError
 from .rules import load_rules
@@ -28,6 +29,9 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--verbose", "-v", action="store_true",
                    help="also list passing and skipped checks, and unused money figures")
     c.add_argument("--no-color", action="store_true")
+    c.add_argument("--locale", type=_notation, metavar="LOCALE",
+                   help="read numbers as this CLDR locale writes them (de_DE: 1.234,56; "
+                        "sv_SE: 1 234,56; de_CH: 1'234.56); default: each file's own habit")
     sub.add_parser("rules", help="list every rule").add_argument(
         "--rules", action="append", default=[], metavar="PATH")
     r = sub.add_parser("rule", help="explain one rule, with its examples")
@@ -50,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_CLEAN
     if args.command == "rule":
         return _explain(rules, args.id)
-    report = check_files(args.paths, rules)
+    report = check_files(args.paths, rules, notation=args.locale)
     color = (not args.no_color and "NO_COLOR" not in os.environ and sys.stdout.isatty())
     sys.stdout.write(FORMATS[args.format](report, color=color, verbose=args.verbose))
     for error in report.errors:
@@ -58,6 +62,13 @@ def main(argv: list[str] | None = None) -> int:
     if report.errors:
         return EXIT_USAGE
     return EXIT_CLEAN if report.ok else EXIT_FAILURES
+
+
+def _notation(name: str) -> Notation:
+    try:
+        return for_locale(name)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _explain(rules, rule_id: str) -> int:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from . import grouping, roles, scanner
 from .engine import Engine
+from .notation import Notation, detect
 from .reader import Document, InputError, read_path
 from .report import DocumentReport, Report
 from .rules import Rule, builtin_rules
@@ -17,19 +18,21 @@ _PRECISION = 100
 
 
 def check_document(doc: Document, rules: tuple[Rule, ...] | None = None,
-                   vocabulary: Vocabulary | None = None) -> DocumentReport:
-    """Every check of every rule over one decoded document."""
+                   vocabulary: Vocabulary | None = None,
+                   notation: Notation | None = None) -> DocumentReport:
+    """Every check of every rule over one decoded document. Its numbers are read in
+    ``notation`` (notation.for_locale), by default the one the document itself follows."""
     # Figures have at most 30 digits (scanner); products and quotients of a few of them stay
     # exact within 100 digits, where the default 28 would round them.
     with decimal.localcontext() as ctx:
         ctx.prec = _PRECISION
-        return _check(doc, rules, vocabulary)
+        return _check(doc, rules, vocabulary, notation or detect(doc.text))
 
 
-def _check(doc: Document, rules: tuple[Rule, ...] | None,
-           vocabulary: Vocabulary | None) -> DocumentReport:
+def _check(doc: Document, rules: tuple[Rule, ...] | None, vocabulary: Vocabulary | None,
+           notation: Notation) -> DocumentReport:
     rules = builtin_rules() if rules is None else rules
-    figures = roles.assign(doc, scanner.scan(doc), vocabulary or builtin())
+    figures = roles.assign(doc, scanner.scan(doc, notation), vocabulary or builtin())
     groups = grouping.group(figures, doc.text)
     engine = Engine(figures, groups)
     checks = engine.evaluate(rules)
@@ -41,26 +44,29 @@ def _check(doc: Document, rules: tuple[Rule, ...] | None,
 
 
 def check_text(text: str, path: str = "<text>", rules: tuple[Rule, ...] | None = None,
-               vocabulary: Vocabulary | None = None) -> DocumentReport:
+               vocabulary: Vocabulary | None = None,
+               notation: Notation | None = None) -> DocumentReport:
     """Check a release given as text; ``path`` is only used to name it in the report."""
-    return check_document(Document.from_text(text, path), rules, vocabulary)
+    return check_document(Document.from_text(text, path), rules, vocabulary, notation)
 
 
 def check_file(path: str | Path, rules: tuple[Rule, ...] | None = None,
-               vocabulary: Vocabulary | None = None) -> DocumentReport:
+               vocabulary: Vocabulary | None = None,
+               notation: Notation | None = None) -> DocumentReport:
     """Check one file. An unreadable file gives a report whose ``error`` says why."""
     try:
         doc = read_path(path)
     except InputError as exc:
         return DocumentReport(str(path), (), (), error=str(exc))
     try:
-        return check_document(doc, rules, vocabulary)
+        return check_document(doc, rules, vocabulary, notation)
     except Exception as exc:  # a bug of ours must not take the rest of the batch down
         return DocumentReport(str(path), (), (), error=f"{path}: internal error while checking "
                               f"({type(exc).__name__}: {exc}); please report it")
 
 
 def check_files(paths: Iterable[str | Path], rules: tuple[Rule, ...] | None = None,
-                vocabulary: Vocabulary | None = None) -> Report:
+                vocabulary: Vocabulary | None = None,
+                notation: Notation | None = None) -> Report:
     """Check a batch; a bad file is reported and the others are still checked."""
-    return Report(tuple(check_file(p, rules, vocabulary) for p in paths))
+    return Report(tuple(check_file(p, rules, vocabulary, notation) for p in paths))

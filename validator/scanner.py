@@ -7,6 +7,7 @@ first and never become figures.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
@@ -14,6 +15,7 @@ from decimal import Decimal, InvalidOperation
 import attrs
 
 from .figures import Figure, Kind, Qualifier, Span
+from .notation import ENGLISH, Notation
 from .reader import Document
 
 # Longest first so that "US$" wins over "$" and "CAD" over "CA$"-less readings.
@@ -30,8 +32,10 @@ _PREFIXES = {
 _SUFFIX_CODES = {
     "USD": "USD", "CAD": "CAD", "AUD": "AUD", "GBP": "GBP", "EUR": "EUR", "CHF": "CHF",
     "SEK": "SEK", "NOK": "NOK", "DKK": "DKK", "HKD": "HKD", "SGD": "SGD", "NZD": "NZD",
-    "dollars": "$", "euros": "EUR", "pounds": "GBP",
+    "dollars": "$", "euros": "EUR", "pounds": "GBP", "Euro": "EUR", "euro": "EUR",
+    "kronor": "SEK",
 }
+_SYMBOLS = {"€": "EUR", "$": "$", "£": "GBP"}  # written after the number: "0,085 $", "2,40 €"
 # Minor units: the value is converted to the major unit ("4p" is 0.04 GBP).
 _MINOR = {"p": "GBP", "pence": "GBP", "penny": "GBP", "c": "$", "cent": "$", "cents": "$",
           "¢": "$", "sen": "MYR"}
@@ -39,7 +43,9 @@ _CENT_COUNTRIES = {"Singapore": "SGD", "Australian": "AUD", "Canadian": "CAD", "
                    "U.S.": "USD", "Hong Kong": "HKD", "New Zealand": "NZD"}
 _SCALES = {"thousand": 3, "k": 3, "million": 6, "mln": 6, "mn": 6, "mm": 6, "m": 6,
            "billion": 9, "bn": 9, "b": 9, "trillion": 12,
-           "lakh": 5, "lakhs": 5, "crore": 7, "crores": 7}
+           "lakh": 5, "lakhs": 5, "crore": 7, "crores": 7,
+           "mio": 6, "millionen": 6, "miljoner": 6, "milj": 6, "millions": 6,
+           "mrd": 9, "milliarden": 9, "miljarder": 9, "milliard": 9, "milliards": 9}
 _WORD_SCALES = ("thousand", "million", "billion", "trillion")
 
 _DOLLAR_CODES = frozenset({"USD", "CAD", "AUD", "NZD", "HKD", "SGD"})
@@ -49,26 +55,46 @@ def _alt(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-# Western grouping, Indian grouping ("2,40,00,000": thousands, then pairs), plain digits.
-_NUMBER = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?"
-           r"|\d+(?:\.\d+)?|\.\d+")
-_TOKEN = re.compile(
-    rf"""
-    (?:(?<![\w$£€¥₹])(?P<pre>{_alt(_PREFIXES)})\s?|(?<![\w$])(?P<cpre>C)(?=[\d.]+\s?cents?\b))?
-    (?P<num>{_NUMBER})
-    (?:
-        (?P<wscale>[\s-]?(?i:thousand|million|billion|trillion|mln|mn|bn|lakhs?|crores?)\b)
-      | (?P<sscale>(?:mm|m|M|b|k|K|bn)(?![\w$]|\.\w))
-    )?
-    (?:
-        (?P<pct>\s?%|\s?(?i:per\s?cent|percent)\b\.?|\s?pct\b)
-      | \s(?P<mcountry>{_alt(_CENT_COUNTRIES)})\s(?P<cminor>cents?)\b
-      | \s?(?P<minor>pence|penny|p(?![\w]|\.\w)|cents?|c(?![\w]|\.\w)|¢|sen\b)
-      | \s(?P<post>{_alt(_SUFFIX_CODES)})\b
-    )?
-    """,
-    re.VERBOSE,
-)
+# The digits of a number in each notation (notation.py), for a verbose pattern (a space is
+# written "[ ]"). English: Western grouping, Indian grouping ("2,40,00,000": thousands, then
+# pairs), plain digits.
+_NUMBERS = {
+    ENGLISH: (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?"
+              r"|\d+(?:\.\d+)?|\.\d+"),
+    Notation(",", "."): r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?",  # 2.044.089, EUR 2,40
+    Notation(",", " "): r"\d{1,3}(?:[ ]\d{3})+(?:,\d+)?|\d+(?:,\d+)?",  # 2 800 000, 2,50 SEK
+    Notation(".", "'"): r"\d{1,3}(?:'\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?",  # CHF 1'250'000.50
+}
+# "9,7 MSEK": a million of the currency
+_MILLION_CODES = {"MSEK": "SEK", "MNOK": "NOK", "MDKK": "DKK", "MEUR": "EUR", "MUSD": "USD",
+                  "MCHF": "CHF", "MCAD": "CAD"}
+
+
+@functools.cache
+def _token(notation: Notation) -> re.Pattern:
+    return re.compile(
+        rf"""
+        (?:(?<![\w$£€¥₹])(?P<pre>{_alt(_PREFIXES)})\s?
+          |(?<![\w$])(?P<cpre>C)(?=[\d.]+\s?cents?\b))?
+        (?P<num>{_NUMBERS[notation]})
+        (?:
+            (?P<wscale>[\s-]?(?i:thousand|million|billion|trillion|mln|mn|bn|lakhs?|crores?
+                              |millionen|milliarden|miljoner|miljarder|milliards?|millions
+                              |(?:mio|mrd|milj)\b\.?)\b)
+          | \s?(?P<mcode>{_alt(_MILLION_CODES)})\b
+          | (?P<sscale>(?:mm|m|M|b|k|K|bn)(?![\w$]|\.\w))
+        )?
+        (?:
+            (?P<pct>\s?%|\s?(?i:per\s?cent|percent|prozent|procent|pour\s?cent)\b\.?
+              |\s?pct\b)
+          | \s(?P<mcountry>{_alt(_CENT_COUNTRIES)})\s(?P<cminor>cents?)\b
+          | \s?(?P<minor>pence|penny|p(?![\w]|\.\w)|cents?|c(?![\w]|\.\w)|¢|sen\b)
+          | \s(?P<post>{_alt(_SUFFIX_CODES)})\b
+          | \s?(?P<psym>[€$£])(?!\s?\d)
+        )?
+        """,
+        re.VERBOSE,
+    )
 
 _UNITS_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -135,13 +161,13 @@ _LABEL = re.compile(r"(?P<label>[^\n:]{2,100}):\s*$")
 _MAX_DIGITS = 30
 
 
-def scan(doc: Document) -> tuple[Figure, ...]:
-    """All figures of a document, in order of appearance."""
+def scan(doc: Document, notation: Notation = ENGLISH) -> tuple[Figure, ...]:
+    """All figures of a document, in order of appearance, its numbers read in ``notation``."""
     text = doc.text
     masked = _mask(text)
     found: list[tuple[int, int, Figure]] = []
-    for m in _TOKEN.finditer(masked):
-        fig = _numeral(doc, masked, m)
+    for m in _token(notation).finditer(masked):
+        fig = _numeral(doc, masked, m, notation)
         if fig is not None:
             found.append((fig.span.start, fig.span.end, fig))
     taken = [(s, e) for s, e, _ in found]
@@ -161,7 +187,7 @@ def _mask(text: str) -> str:
     return _MASKS.sub(lambda m: " " * (m.end() - m.start()), text)
 
 
-def _numeral(doc: Document, text: str, m: re.Match) -> Figure | None:
+def _numeral(doc: Document, text: str, m: re.Match, notation: Notation) -> Figure | None:
     num, pre = m.group("num"), m.group("pre")
     start, end = m.start(), m.end()
     before, after = text[max(0, start - 40):start], text[end:end + 60]
@@ -176,7 +202,7 @@ def _numeral(doc: Document, text: str, m: re.Match) -> Figure | None:
         return None
     if re.match(r"-[A-Za-z]|\([a-z0-9]{1,3}\)", after) and not m.group("pct"):
         return None
-    digits = num.replace(",", "")
+    digits = num.replace(notation.group, "").replace(notation.decimal, ".")
     if len(digits) > _MAX_DIGITS:
         return None
     try:
@@ -185,8 +211,12 @@ def _numeral(doc: Document, text: str, m: re.Match) -> Figure | None:
         return None
     exponent = base.as_tuple().exponent
     scale_word = (m.group("wscale") or m.group("sscale") or "").strip().lstrip("-").lower()
+    scale_word = scale_word.rstrip(".")
     scale = _SCALES.get(scale_word, 0)
     currency = _PREFIXES.get(pre) if pre else None
+    if m.group("mcode"):
+        scale_word, scale = m.group("mcode"), 6
+        currency = currency or _MILLION_CODES[m.group("mcode")]
     kind = Kind.MONEY if currency else Kind.NUMBER
     minor = (m.group("minor") or "").strip().lower()
     if m.group("pct"):
@@ -203,9 +233,11 @@ def _numeral(doc: Document, text: str, m: re.Match) -> Figure | None:
             currency = "CAD"
     elif m.group("post") and not currency:
         kind, currency = Kind.MONEY, _SUFFIX_CODES[m.group("post")]
+    elif m.group("psym") and not currency:
+        kind, currency = Kind.MONEY, _SYMBOLS[m.group("psym")]
     if m.group("sscale") and kind is not Kind.MONEY and not NOUN_AFTER.match(after):
         return None  # "5 m" of rock, "2b": only money and counts take a one-letter scale
-    if kind is Kind.NUMBER and "," not in num and _is_year(digits, after):
+    if kind is Kind.NUMBER and notation.group not in num and _is_year(digits, after):
         return None
     value = base.scaleb(scale)
     noun = None
