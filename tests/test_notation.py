@@ -10,7 +10,7 @@ from validator import check_text
 from validator.cli import main
 from validator.notation import ENGLISH, Notation, detect, for_locale
 from validator.reader import Document
-from validator.scanner import scan
+from validator.scanner import Lexicon, scan
 
 
 @pytest.mark.parametrize("text, notation", [
@@ -20,6 +20,8 @@ from validator.scanner import scan
     ("Le placement de 4 439 706 actions à 0,085 $ par action.", Notation(",", " ")),
     ("Der Erlös beträgt CHF 1'250'000 bei 500'000 Aktien.", Notation(".", "'")),
     ("It sold 1,250 shares.", ENGLISH),  # ambiguous alone: English
+    ("Antal aktier: 11 678 862 aktier.", Notation(",", " ")),  # English never groups so
+    ("On May 5 100 shares were sold for $4.3 million.", ENGLISH),
 ])
 def test_detect_reads_the_documents_own_convention(text, notation):
     assert detect(text) == notation
@@ -50,7 +52,7 @@ def test_an_unknown_locale_is_a_usage_error(capsys):
     ("CHF 1'250'000.50", Notation(".", "'"), "1250000.50", "CHF"),
 ])
 def test_figures_in_each_notation(text, notation, value, currency):
-    (f,) = [f for f in scan(Document.from_text(text), notation) if f.currency]
+    (f,) = [f for f in scan(Document.from_text(text), Lexicon(notation)) if f.currency]
     assert f.value == Decimal(value) and f.currency == currency
 
 
@@ -68,6 +70,6 @@ NOTATIONS = [ENGLISH, Notation(",", "."), Notation(",", " "), Notation(".", "'")
 @given(st.text(alphabet=st.sampled_from(list("0123456789 .,'$€%MSEKmio-\n")), max_size=60),
        st.sampled_from(NOTATIONS))
 def test_scanning_in_any_notation_never_raises(text, notation):
-    for f in scan(Document.from_text(text), notation):
+    for f in scan(Document.from_text(text), Lexicon(notation)):
         assert text[f.span.start:f.span.end] == f.text
     detect(text)

@@ -83,3 +83,41 @@ def test_bad_rule_roles_name_the_file_and_the_problem(text, message):
 def test_phrases_with_a_gap_name_the_role(text, figure, role):
     (f,) = [f for f in check_text(text).figures if f.text == figure]
     assert f.role == role
+
+
+def test_every_shipped_language_is_merged_into_the_default_vocabulary():
+    merged = builtin()
+    assert {"en", "de", "sv", "fr"} <= set(merged.language.split("+"))
+    assert ("aktier", "shares") in merged.nouns and ("bis zu", "up_to") in merged.qualifiers
+
+
+@pytest.mark.parametrize("extra, message", [
+    ('[nouns]\nshares = "Aktien"\n', "must be a list of phrases"),
+    ('[qualifiers]\nsometimes = ["manchmal"]\n', "'sometimes' is not one of"),
+    ('colour = "red"\n', "unknown key 'colour'"),
+])
+def test_bad_language_tables_are_rejected(extra, message):
+    text = GOOD.replace('language = "xx"\n', 'language = "xx"\n' + extra)
+    with pytest.raises(RuleFileError, match=message):
+        parse_vocabulary(text, "xx.toml")
+
+
+@pytest.mark.parametrize("text, noun, qualifier", [
+    ("Ausgegeben werden bis zu 2.044.089 neue Inhaber-Stückaktien.", "shares", "up to"),
+    ("Antal aktier före nyemissionen: cirka 11 678 862 aktier.", "shares", "approximately"),
+    ("La tranche comprend 4 439 706 actions ordinaires.", "shares", "exact"),
+])
+def test_other_languages_name_counts_and_qualify_them(text, noun, qualifier):
+    (count,) = [f for f in check_text(text).figures if f.kind is Kind.COUNT]
+    assert count.noun == noun and count.qualifier.value == qualifier
+
+
+GERMAN = ("Die Gesellschaft platziert 2.044.089 neue Aktien zum Bezugspreis von EUR 2,40 je "
+          "Aktie. Der Bruttoemissionserlös beträgt EUR {}.")
+
+
+def test_a_german_release_is_checked_like_an_english_one():
+    (ok,) = [c for c in check_text(GERMAN.format("4.905.813,60")).checks if c.rule == "PV001"]
+    assert ok.status.value == "pass"
+    (bad,) = [c for c in check_text(GERMAN.format("4.905.831,60")).failures]
+    assert bad.rule == "PV001" and bad.stated.text == "EUR 4.905.831,60"

@@ -648,7 +648,7 @@ def _evaluate(rule: Rule, stated: Figure, bind: dict[str, Term], line: Line | No
     difference = stated.value - expected
     sentences = {f.sentence for f in figures}
     structural = not loose and all(t.structural for t in bind.values())
-    if not structural and stated.qualifier is Qualifier.OVER:
+    if not structural and (stated.qualifier is Qualifier.OVER or computed.interval.high is None):
         return None  # a lower bound is met by too many sums of parts to confirm any of them
     if any(not t.structural and not _commensurate(t, stated) for t in bind.values()):
         return None

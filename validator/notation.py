@@ -61,6 +61,7 @@ _POINT_DECIMAL = [
     re.compile(r"(?<![\d.,])\d+\.\d{1,2}\s?(?:million|billion|%|per\s?cent)"),  # 4.3 million
 ]
 _SPACE_GROUPS = re.compile(r"(?<![\d.,])\d{1,3}(?: \d{3}){1,}(?![\d])(?!\s?\d)")
+_SPACED_MILLIONS = re.compile(r"(?<![\d.,])\d{1,3}(?: \d{3}){2,}(?![\d])(?!\s?\d)")
 _APOSTROPHE_GROUPS = re.compile(r"(?<![\d.,'])\d{1,3}(?:'\d{3})+(?![\d'])")
 
 
@@ -76,4 +77,6 @@ def detect(text: str) -> Notation:
         # "2 800 000 aktier à 2,50 SEK": spaces group the digits where dots do not
         dotted = len(_COMMA_DECIMAL[0].findall(text)) + len(_COMMA_DECIMAL[1].findall(text))
         return Notation(",", " " if spaced > dotted else ".")
+    if not point and _SPACED_MILLIONS.search(text):
+        return Notation(",", " ")  # "11 678 862 aktier": English never groups so
     return ENGLISH

@@ -28,6 +28,19 @@ def render_like(value: Decimal, like: Figure, extra_digits: int = 0, locale: str
     if like.kind is Kind.MONEY:
         prefix = _PREFIX.match(like.text).group() if _PREFIX.match(like.text) else ""
         if not prefix.strip() or prefix.strip()[0].isdigit():
-            prefix = {"GBP": "£", "EUR": "€", "MYR": "RM"}.get(like.currency or "", "$")
+            prefix = _symbol(like.currency)
         return f"{prefix}{text}"
     return text
+
+
+def _symbol(currency: str | None) -> str:
+    """How to write an amount's currency before it: "$", "£", "€", "RM", else the ISO code
+    ("SEK 9,732,385.00") as babel's English data gives it."""
+    if currency in (None, "$"):
+        return "$"
+    if currency == "MYR":
+        return "RM"
+    from babel.numbers import get_currency_symbol
+
+    symbol = get_currency_symbol(currency, locale="en_US")
+    return symbol if symbol[-1] in "$£€¥₹" else f"{symbol} "

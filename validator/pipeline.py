@@ -32,7 +32,9 @@ def check_document(doc: Document, rules: tuple[Rule, ...] | None = None,
 def _check(doc: Document, rules: tuple[Rule, ...] | None, vocabulary: Vocabulary | None,
            notation: Notation) -> DocumentReport:
     rules = builtin_rules() if rules is None else rules
-    figures = roles.assign(doc, scanner.scan(doc, notation), vocabulary or builtin())
+    vocabulary = vocabulary or builtin()
+    lexicon = scanner.Lexicon(notation, vocabulary.nouns, vocabulary.qualifiers)
+    figures = roles.assign(doc, scanner.scan(doc, lexicon), vocabulary)
     groups = grouping.group(figures, doc.text)
     engine = Engine(figures, groups)
     checks = engine.evaluate(rules)

@@ -70,6 +70,42 @@ _MILLION_CODES = {"MSEK": "SEK", "MNOK": "NOK", "MDKK": "DKK", "MEUR": "EUR", "M
                   "MCHF": "CHF", "MCAD": "CAD"}
 
 
+@attrs.frozen
+class Lexicon:
+    """What scanning one document needs beyond English: its notation and other languages'
+    words for securities and qualifiers (rules/vocabulary/*.toml)."""
+
+    notation: Notation = ENGLISH
+    nouns: tuple[tuple[str, str], ...] = ()  # ("aktier", "shares")
+    qualifiers: tuple[tuple[str, str], ...] = ()  # ("bis zu", "up_to")
+
+    @functools.cached_property
+    def noun_after(self) -> re.Pattern | None:
+        """"2 800 000 aktier", "2.044.089 neue Inhaber-Stückaktien" (a compound ends in it)."""
+        if not self.nouns:
+            return None
+        words = _alt(w for w, _ in self.nouns)
+        return re.compile(rf"(?i)\s*(?:[^\W\d][\w'’-]*\s+){{0,3}}?[\w-]*?(?P<noun>{words})\b")
+
+    @functools.cached_property
+    def canonical(self) -> dict[str, str]:
+        return {w.lower(): n for w, n in self.nouns}
+
+    @functools.cached_property
+    def qualifier_patterns(self) -> list[tuple[re.Pattern, Qualifier]]:
+        kinds = {"up_to": Qualifier.UP_TO, "over": Qualifier.OVER,
+                 "approximately": Qualifier.APPROX}
+        out = []
+        for name, qualifier in kinds.items():
+            phrases = [p for p, n in self.qualifiers if n == name]
+            if phrases:
+                out.append((re.compile(rf"(?i)(?<!\w)(?:{_alt(phrases)})\s+$"), qualifier))
+        return out
+
+
+_ENGLISH = Lexicon()
+
+
 @functools.cache
 def _token(notation: Notation) -> re.Pattern:
     return re.compile(
@@ -153,7 +189,9 @@ NOUN_AFTER = re.compile(
     (?P<noun>(?i:shares?|units?|warrants?|stock|securities|receipts?|ADSs?|options?|
              debentures?|notes))\b""",
 )
-_SHARED_NOUN = re.compile(r"\s+(?:to|and|or)\s+\d{1,3}(?:,\d{3})+(?!\.\d)(?:\s+million)?")
+# "from 1,277,948,588 to 1,916,922,882 shares", "mellan 2 800 000 och 3 892 954 aktier"
+_SHARED_NOUN = re.compile(r"\s+(?:to|and|or|och|till|und|bis|et|à)\s+"
+                          r"\d{1,3}(?:[,. ']\d{3})+(?![.,]\d)(?:\s+million)?")
 _ISSUED_AFTER = re.compile(r"(?i)\s+(?:new\s+)?(?:to\s+be|will\s+be|were|was|are|being)\s+"
                            r"(?:issued|allotted|placed)\b")
 _MARKER = re.compile(r"\(\d{1,3}\)")
@@ -161,20 +199,21 @@ _LABEL = re.compile(r"(?P<label>[^\n:]{2,100}):\s*$")
 _MAX_DIGITS = 30
 
 
-def scan(doc: Document, notation: Notation = ENGLISH) -> tuple[Figure, ...]:
-    """All figures of a document, in order of appearance, its numbers read in ``notation``."""
+def scan(doc: Document, lexicon: Lexicon = _ENGLISH) -> tuple[Figure, ...]:
+    """All figures of a document, in order of appearance, its numbers read in the lexicon's
+    notation."""
     text = doc.text
     masked = _mask(text)
     found: list[tuple[int, int, Figure]] = []
-    for m in _token(notation).finditer(masked):
-        fig = _numeral(doc, masked, m, notation)
+    for m in _token(lexicon.notation).finditer(masked):
+        fig = _numeral(doc, masked, m, lexicon)
         if fig is not None:
             found.append((fig.span.start, fig.span.end, fig))
     taken = [(s, e) for s, e, _ in found]
     for m in _WORD_NUMBER.finditer(masked):
         if any(s < m.end() and m.start() < e for s, e in taken):
             continue
-        fig = _words(doc, masked, m)
+        fig = _words(doc, masked, m, lexicon)
         if fig is not None:
             found.append((fig.span.start, fig.span.end, fig))
     found.sort(key=lambda t: t[0])
@@ -187,7 +226,8 @@ def _mask(text: str) -> str:
     return _MASKS.sub(lambda m: " " * (m.end() - m.start()), text)
 
 
-def _numeral(doc: Document, text: str, m: re.Match, notation: Notation) -> Figure | None:
+def _numeral(doc: Document, text: str, m: re.Match, lexicon: Lexicon) -> Figure | None:
+    notation = lexicon.notation
     num, pre = m.group("num"), m.group("pre")
     start, end = m.start(), m.end()
     before, after = text[max(0, start - 40):start], text[end:end + 60]
@@ -242,11 +282,11 @@ def _numeral(doc: Document, text: str, m: re.Match, notation: Notation) -> Figur
     value = base.scaleb(scale)
     noun = None
     if kind is Kind.NUMBER:
-        noun = _noun(text, start, end)
+        noun = _noun(text, start, end, lexicon)
         if noun and value >= 1:  # "a warrant for .5 shares" is a ratio, not a count
             kind = Kind.COUNT
-    return _figure(doc, start, end, value, exponent + scale, kind, currency, noun, words=False,
-                   scaled=bool(scale_word))
+    return _figure(doc, start, end, value, exponent + scale, kind, currency, noun, lexicon,
+                   words=False, scaled=bool(scale_word))
 
 
 def _is_year(digits: str, after: str) -> bool:
@@ -254,17 +294,19 @@ def _is_year(digits: str, after: str) -> bool:
             and not NOUN_AFTER.match(after))
 
 
-def _noun(text: str, start: int, end: int) -> str | None:
+def _noun(text: str, start: int, end: int, lexicon: Lexicon = _ENGLISH) -> str | None:
     """The security a number counts: the noun after it, or the label before a colon."""
     m = NOUN_AFTER.match(text, end, min(len(text), end + 80))
     if m:
         return _canonical_noun(m.group("noun"))
+    if lexicon.noun_after is not None:
+        m = lexicon.noun_after.match(text, end, min(len(text), end + 80))
+        if m:
+            return lexicon.canonical.get(m.group("noun").lower(), "securities")
     # "from 1,277,948,588 to 1,916,922,882 shares", "102,820 and 20,000 warrants"
     m = _SHARED_NOUN.match(text, end, min(len(text), end + 40))
     if m:
-        m = NOUN_AFTER.match(text, m.end(), min(len(text), m.end() + 80))
-        if m:
-            return _canonical_noun(m.group("noun"))
+        return _noun(text, m.start(), m.end(), lexicon)
     if _ISSUED_AFTER.match(text, end, min(len(text), end + 40)):
         return "securities"  # "50,612,567 to be issued under listing rule 7.1"
     line_start = text.rfind("\n", 0, start) + 1
@@ -285,7 +327,7 @@ def _canonical_noun(noun: str) -> str:
     return "shares" if n == "stock" else n
 
 
-def _words(doc: Document, text: str, m: re.Match) -> Figure | None:
+def _words(doc: Document, text: str, m: re.Match, lexicon: Lexicon) -> Figure | None:
     if m.group("frac"):
         # "one-half", "a third", "two-thirds", "three-quarters"; "two-half" is no fraction
         count = _UNITS_WORDS.get(m.group("fnum").lower(), 1)
@@ -294,7 +336,8 @@ def _words(doc: Document, text: str, m: re.Match) -> Figure | None:
         if (count > 1) != plural:
             return None
         value = count * _FRACTIONS[frac.rstrip("s") if plural else frac]
-        return _figure(doc, m.start(), m.end(), value, 0, Kind.NUMBER, None, None, words=True)
+        return _figure(doc, m.start(), m.end(), value, 0, Kind.NUMBER, None, None, lexicon,
+                       words=True)
     if m.group("tens"):
         value = _TENS_WORDS[m.group("tens").lower()] + _UNITS_WORDS.get(
             (m.group("ones") or "").lower(), 0)
@@ -319,16 +362,17 @@ def _words(doc: Document, text: str, m: re.Match) -> Figure | None:
         kind, currency = Kind.MONEY, _MINOR[m.group("minor").strip().lower()]
         value, exponent = value.scaleb(-2), exponent - 2
     else:
-        noun = _noun(text, m.start(), m.end())
+        noun = _noun(text, m.start(), m.end(), lexicon)
         if noun:
             kind = Kind.COUNT
-    return _figure(doc, m.start(), m.end(), value, exponent, kind, currency, noun, words=True)
+    return _figure(doc, m.start(), m.end(), value, exponent, kind, currency, noun, lexicon,
+                   words=True)
 
 
-def _figure(doc, start, end, value, exponent, kind, currency, noun, words,
+def _figure(doc, start, end, value, exponent, kind, currency, noun, lexicon, words,
             scaled=False) -> Figure:
     line, column = doc.position(start)
-    qualifier = _qualifier(doc.text[max(0, start - 40):start])
+    qualifier = _qualifier(doc.text[max(0, start - 40):start], lexicon)
     if qualifier is Qualifier.APPROX and value and exponent >= 0:
         # "roughly 730,000" is rounded at its last non-zero digit, not exact to the unit
         exponent = max(exponent, _trailing_zeros(value))
@@ -358,8 +402,8 @@ _QUALIFIERS = [
 ]
 
 
-def _qualifier(before: str) -> Qualifier:
-    for pattern, qualifier in _QUALIFIERS:
+def _qualifier(before: str, lexicon: Lexicon = _ENGLISH) -> Qualifier:
+    for pattern, qualifier in (*_QUALIFIERS, *lexicon.qualifier_patterns):
         if pattern.search(before):
             return qualifier
     return Qualifier.EXACT

@@ -12,6 +12,8 @@ from .figures import Kind
 from .rulefiles import RuleFileError, rules_dir
 
 _ROLE_KEYS = {"kinds", "window", "before", "after", "overrides", "secondary"}
+_TOP_KEYS = {"language", "roles", "nouns", "qualifiers"}
+_QUALIFIERS = ("up_to", "over", "approximately")
 
 
 @attrs.frozen
@@ -23,12 +25,17 @@ class Cues:
     after: re.Pattern | None  # matches a cue that starts right after a figure
     overrides: frozenset[str] = frozenset()
     secondary: bool = False  # a role added beside the primary one, never the primary itself
+    phrases: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())  # before, after: for merging
 
 
 @attrs.frozen
 class Vocabulary:
     language: str
     cues: tuple[Cues, ...]
+    # words of other languages that name securities ("aktier": shares) and qualify amounts
+    # ("bis zu": up_to); English ones are built into the scanner
+    nouns: tuple[tuple[str, str], ...] = ()  # (word, canonical noun)
+    qualifiers: tuple[tuple[str, str], ...] = ()  # (phrase, up_to | over | approximately)
 
     @property
     def roles(self) -> frozenset[str]:
@@ -72,6 +79,11 @@ def parse_vocabulary(text: str, source: str) -> Vocabulary:
     roles = data.get("roles")
     if not isinstance(roles, dict) or not isinstance(data.get("language"), str):
         raise RuleFileError(f"{source}: needs `language` and [roles.NAME] tables")
+    unknown = set(data) - _TOP_KEYS
+    if unknown:
+        raise RuleFileError(f"{source}: unknown key {sorted(unknown)[0]!r}")
+    nouns = _word_lists(data.get("nouns", {}), source, "nouns", None)
+    qualifiers = _word_lists(data.get("qualifiers", {}), source, "qualifiers", _QUALIFIERS)
     cues = []
     for name, table in roles.items():
         unknown = set(table) - _ROLE_KEYS
@@ -92,16 +104,59 @@ def parse_vocabulary(text: str, source: str) -> Vocabulary:
             raise RuleFileError(f"{source}: [roles.{name}] secondary must be true or false")
         cues.append(Cues(name, kinds, window, _compile(table.get("before", []), True),
                          _compile(table.get("after", []), False),
-                         frozenset(table.get("overrides", [])), secondary))
+                         frozenset(table.get("overrides", [])), secondary,
+                         (tuple(table.get("before", [])), tuple(table.get("after", [])))))
     names = {c.role for c in cues}
     for c in cues:
         if c.overrides - names:
             raise RuleFileError(f"{source}: [roles.{c.role}] overrides unknown role "
                                 f"{sorted(c.overrides - names)[0]!r}")
-    return Vocabulary(data["language"], tuple(cues))
+    return Vocabulary(data["language"], tuple(cues), nouns, qualifiers)
+
+
+def _word_lists(table, source: str, key: str,
+                allowed: tuple[str, ...] | None) -> tuple[tuple[str, str], ...]:
+    """[nouns] shares = ["aktier", ...] → (("aktier", "shares"), ...), validated."""
+    if not isinstance(table, dict):
+        raise RuleFileError(f"{source}: [{key}] must be a table of lists")
+    out = []
+    for name, words in table.items():
+        if allowed is not None and name not in allowed:
+            raise RuleFileError(f"{source}: [{key}] {name!r} is not one of {', '.join(allowed)}")
+        if not isinstance(words, list) or not all(isinstance(w, str) and w.strip()
+                                                  for w in words):
+            raise RuleFileError(f"{source}: [{key}] {name} must be a list of phrases")
+        out.extend((w, name) for w in words)
+    return tuple(out)
+
+
+def merge(vocabularies: list[Vocabulary]) -> Vocabulary:
+    """One vocabulary with every language's cues: a release in any of them is read without
+    first guessing its language (the phrases of different languages do not collide)."""
+    by_role: dict[str, list[Cues]] = {}
+    for v in vocabularies:
+        for c in v.cues:
+            by_role.setdefault(c.role, []).append(c)
+    cues = []
+    for role, parts in by_role.items():
+        before = [p for c in parts for p in c.phrases[0]]
+        after = [p for c in parts for p in c.phrases[1]]
+        cues.append(Cues(role, frozenset().union(*(c.kinds for c in parts)),
+                         max(c.window for c in parts), _compile(before, True),
+                         _compile(after, False),
+                         frozenset().union(*(c.overrides for c in parts)),
+                         any(c.secondary for c in parts), (tuple(before), tuple(after))))
+    return Vocabulary("+".join(v.language for v in vocabularies), tuple(cues),
+                      tuple(n for v in vocabularies for n in v.nouns),
+                      tuple(q for v in vocabularies for q in v.qualifiers))
 
 
 @functools.cache
-def builtin(language: str = "en") -> Vocabulary:
-    path = rules_dir() / "vocabulary" / f"{language}.toml"
-    return parse_vocabulary(path.read_text(encoding="utf-8"), f"rules/vocabulary/{language}.toml")
+def builtin(language: str | None = None) -> Vocabulary:
+    """The shipped vocabulary of one language, or (by default) of all of them merged."""
+    folder = rules_dir() / "vocabulary"
+    paths = [folder / f"{language}.toml"] if language else sorted(folder.glob("*.toml"))
+    # English first: its phrases come first where roles are merged
+    paths.sort(key=lambda p: p.stem != "en")
+    return merge([parse_vocabulary(p.read_text(encoding="utf-8"), f"rules/vocabulary/{p.name}")
+                  for p in paths])
