@@ -13,7 +13,7 @@ from .terms import Mismatch, Term, compute
 _TIGHT = Decimal("0.0001")
 _SPECIFIC = 5  # significant digits that make a figure specific
 _CLEAR = 3  # significant digits that make a one-digit repair a clear typo
-_DECISIVE = 50  # a loose repair's changed digit, against the range the suspect may take
+_DECISIVE = 25  # a loose repair's changed digit, against the range the suspect may take
 _CONFIRMING = 2  # ... and the written digits it leaves standing
 _MAX_FIGURES = 30  # a binding of more figures (a total of many lines) names no typo suspect
 
@@ -35,7 +35,8 @@ def typo_suspect(rule: Rule, stated: Figure, bind: dict[str, Term],
     With ``within`` (a structural binding whose lines state quantity and price together), the
     changed figure may land anywhere in the range the stated figure's precision allows ("$4.1
     million" admits 3,079,000 → 4,079,000); otherwise it must give the written value exactly,
-    since a range is easy to land in by chance for figures that may not belong together.
+    since a range is easy to land in by chance for figures that may not belong together,
+    unless the repair is decisive (below: "$1.375 million" for 730,000 × $3.25).
 
     A loose binding (figures picked because they might agree) names a suspect only when one
     changed digit landing on agreement could hardly be chance: the relation is ``precise`` (to
@@ -46,23 +47,24 @@ def typo_suspect(rule: Rule, stated: Figure, bind: dict[str, Term],
     if len(figures) > _MAX_FIGURES:
         return None  # among so many figures one changed digit explains too much by chance
     for f in figures:
+        exact = True
         if within and not loose:
             span = solve_range(rule, stated, bind, f)
         else:
             solved = solve(rule, stated, bind, f)
-            if solved is None or not one_digit_apart(f, solved):
-                continue
             # the repair must really hold: 250,000 ÷ 836,069 = 0.299 "rounds" to $0.30, yet
             # 836,069 × $0.30 is $250,820.70, not $250,000
             span = solve_range(rule, stated, bind, f)
+            # a repair that lands only in the range must be decisive (below)
+            exact = solved is not None and one_digit_apart(f, solved)
         place = None if span is None else repair_place(f, *span)
         if place is None:
             continue
-        if not loose:
+        decisive = (place >= _DECISIVE * (span[1] - span[0] + f.unit)
+                    and _digits_below(f, place) >= _CONFIRMING)
+        if not loose and (exact or decisive):
             return f
-        if (precise and convincing(f, figures)) or (
-                place >= _DECISIVE * (span[1] - span[0] + f.unit)
-                and _digits_below(f, place) >= _CONFIRMING):
+        if loose and ((exact and precise and convincing(f, figures)) or decisive):
             return f
     return None
 
