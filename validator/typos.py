@@ -41,9 +41,10 @@ def typo_suspect(rule: Rule, stated: Figure, bind: dict[str, Term],
     A loose binding (figures picked because they might agree) names a suspect only when one
     changed digit landing on agreement could hardly be chance: the relation is ``precise`` (to
     a part in 10,000) and the suspect has three or more significant digits or another of its
-    figures has five; or the changed digit is worth a hundred times the range the suspect
-    could take (73.03% written as 63.03%). Among round figures ($150,000 + $250,000 ...) a
-    changed last digit lands on an agreement by chance far too often."""
+    figures has five; or the repair is decisive: the changed digit is worth _DECISIVE times
+    the range the suspect could take, with two written digits left standing below it (73.03%
+    written as 63.03%). Among round figures ($150,000 + $250,000 ...) a changed last digit
+    lands on an agreement by chance far too often."""
     if len(figures) > _MAX_FIGURES:
         return None  # among so many figures one changed digit explains too much by chance
     for f in figures:
