@@ -395,3 +395,12 @@ def test_a_typo_in_an_operand_of_a_second_fact_is_reported():
         (Status.FAIL, "2,417,504,067")]
     assert [c.status for c in made if c.stated.text == "1,916,922,882"] == [
         Status.PASS, Status.FAIL]
+
+
+def test_preferred_shares_are_sold_at_their_stated_value_not_at_the_common_price():
+    text = ("The placement comprises 1,611,845 shares of common stock at $6.50 per share and "
+            "3,415 shares of convertible preferred stock. Each preferred share has a $1,000 "
+            "stated value and converts at $6.50 per share. The placement raises $13.9 million.")
+    (total,) = checks(text, "PV004")
+    assert total.status is Status.PASS
+    assert {"3,415", "$1,000", "1,611,845"} <= {f.text for f in total.figures}

@@ -67,6 +67,8 @@ def test_percent(text, value):
     ("comprises 2,40,00,000 equity shares", "24000000", "shares"),  # Indian grouping
     ("issued 2.4 crore shares", "24000000", "shares"),
     ("Placement: 50,612,567 to be issued under listing rule 7.1", "50612567", "securities"),
+    ("and 3,415 shares of convertible preferred stock", "3415", "preferred"),
+    ("will receive 1,033 Convertible Preferred Shares", "1033", "preferred"),
 ])
 def test_counts(text, value, noun):
     f = one(text)

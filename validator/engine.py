@@ -395,7 +395,9 @@ class Engine:
     def _sum_options(self, role: str) -> list[Term]:
         if role in ("gross", "aggregate"):
             return self._sums(role)
-        parts = [term_of(f) for f in self._stated(role, None)]
+        parts = [term_of(f) for f in self._stated(role, None) if not _descriptive(f)]
+        if len(parts) == 1:
+            return parts  # "the preferred shares" of a release that names one number of them
         return add_up(parts, structural=True) if len(parts) >= 2 else []
 
     def _assign(self, outcomes: list[_Outcome]) -> list[Check]:

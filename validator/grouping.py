@@ -12,8 +12,10 @@ import attrs
 from .figures import Figure, Interval, Kind, Qualifier
 
 # roles of an amount per security: never an amount raised
-PER_SECURITY = ("price", "exercise_price", "market", "nominal")
-_SECURITIES = ("shares", "units", "warrants", "receipts", "ads", "options", "securities")
+PER_SECURITY = ("price", "exercise_price", "market", "nominal", "stated_value",
+                "conversion_price")
+_SECURITIES = ("shares", "units", "warrants", "receipts", "ads", "options", "securities",
+               "preferred")
 
 
 @attrs.frozen
@@ -73,6 +75,13 @@ def _is_quantity(f: Figure) -> bool:
 def group(figures: tuple[Figure, ...], text: str) -> Groups:
     lines: list[Line] = []
     for i, f in enumerate(figures):
+        if f.kind is Kind.MONEY and f.role == "stated_value":
+            # preferred shares are sold at their stated value: "3,415 shares of convertible
+            # preferred stock ... Each ... has a $1,000 stated value"
+            quantity = _quantity_for(figures, i, nouns=("preferred",))
+            if quantity is not None:
+                lines.append(Line(0, f, quantity))
+            continue
         if f.kind is not Kind.MONEY or f.role != "price":
             continue
         quantity = _quantity_for(figures, i)
@@ -106,7 +115,7 @@ def _lines_at_the_one_price(figures: tuple[Figure, ...], lines: list[Line]) -> l
         found = []
         for sentence in sorted({f.sentence for f in figures} - priced):
             here = [f for f in figures if f.sentence == sentence]
-            counts = [f for f in here if _is_quantity(f)]
+            counts = [f for f in here if _is_quantity(f) and f.noun != "preferred"]
             amounts = [f for f in here if f.kind is Kind.MONEY and f.role not in PER_SECURITY
                        and f.currency == currency]
             if len(counts) == 1 and amounts:
@@ -115,19 +124,26 @@ def _lines_at_the_one_price(figures: tuple[Figure, ...], lines: list[Line]) -> l
             # one price and one number of securities, however far apart: "investors paid
             # $3.25 per share ... in total, roughly 730,000 shares were issued"
             counts = {f.value: f for f in figures if _is_quantity(f) and not f.words
-                      and f.noun != "warrants"}  # warrants usually come with the shares
+                      and f.noun not in ("warrants", "preferred")}  # warrants come with
+            # the shares; preferred shares are sold at their stated value
             if len(counts) == 1:
                 out.append(Line(0, price, next(iter(counts.values())), loose=True))
         out.extend(Line(0, p, q, inferred=True) for p, q in found)
     return out
 
 
-def _quantity_for(figures: tuple[Figure, ...], i: int) -> Figure | None:
+def _quantity_for(figures: tuple[Figure, ...], i: int,
+                  nouns: tuple[str, ...] | None = None) -> Figure | None:
+    """The quantity a price (or, for ``nouns``, a stated value) belongs to."""
     price = figures[i]
-    paired = _respectively(figures, price)
+
+    def counted(f: Figure) -> bool:
+        return _is_quantity(f) and (nouns is None or f.noun in nouns)
+
+    paired = _respectively(figures, price) if nouns is None else None
     if paired is not None:
         return paired
-    same = [f for f in figures if f.sentence == price.sentence and _is_quantity(f)]
+    same = [f for f in figures if f.sentence == price.sentence and counted(f)]
     before = [f for f in same if f.span.end <= price.span.start]
     if before:
         # "3,238,627 shares, each with warrants for 6,477,254 warrant shares, at $2.022":
@@ -143,7 +159,7 @@ def _quantity_for(figures: tuple[Figure, ...], i: int) -> Figure | None:
         return after[0]
     # a list or table: "Placing Price: 200p" next to "New Shares issued: 2,500,000"
     for step in (-1, 1):
-        near = [f for f in figures if f.sentence == price.sentence + step and _is_quantity(f)]
+        near = [f for f in figures if f.sentence == price.sentence + step and counted(f)]
         if near:
             return near[-1] if step < 0 else near[0]
     return None

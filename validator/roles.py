@@ -131,7 +131,9 @@ def _default_roles(f: Figure) -> list[str]:
     if f.kind is Kind.MONEY:
         return ["amount"]
     if f.kind is Kind.COUNT:
-        return ["warrants"] if f.noun == "warrants" else ["quantity"]
+        if f.noun in ("warrants", "preferred"):
+            return [f.noun, "quantity"] if f.noun == "preferred" else ["warrants"]
+        return ["quantity"]
     if f.kind is Kind.PERCENT:
         return ["percent"]
     if 0 < f.value < 1:  # "one-half of one warrant", "a warrant for .5 shares"

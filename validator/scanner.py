@@ -190,6 +190,7 @@ NOUN_AFTER = re.compile(
              debentures?|notes))\b""",
 )
 # "from 1,277,948,588 to 1,916,922,882 shares", "mellan 2 800 000 och 3 892 954 aktier"
+_PREFERRED_AFTER = re.compile(r"(?i)\s+of\s+(?:[\w-]+\s+){0,3}?preferred\b")
 _SHARED_NOUN = re.compile(r"\s+(?:to|and|or|och|till|und|bis|et|à)\s+"
                           r"\d{1,3}(?:[,. ']\d{3})+(?![.,]\d)(?:\s+million)?")
 _ISSUED_AFTER = re.compile(r"(?i)\s+(?:new\s+)?(?:to\s+be|will\s+be|were|was|are|being)\s+"
@@ -298,6 +299,9 @@ def _noun(text: str, start: int, end: int, lexicon: Lexicon = _ENGLISH) -> str |
     """The security a number counts: the noun after it, or the label before a colon."""
     m = NOUN_AFTER.match(text, end, min(len(text), end + 80))
     if m:
+        # "3,415 shares of convertible preferred stock", "1,033 Convertible Preferred Shares"
+        if re.search(r"(?i)\bpreferred\b", m.group()) or _PREFERRED_AFTER.match(text, m.end()):
+            return "preferred"
         return _canonical_noun(m.group("noun"))
     if lexicon.noun_after is not None:
         m = lexicon.noun_after.match(text, end, min(len(text), end + 80))
