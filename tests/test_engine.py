@@ -404,3 +404,21 @@ def test_preferred_shares_are_sold_at_their_stated_value_not_at_the_common_price
     (total,) = checks(text, "PV004")
     assert total.status is Status.PASS
     assert {"3,415", "$1,000", "1,611,845"} <= {f.text for f in total.figures}
+
+
+def test_of_two_figures_alike_the_one_no_relation_confirms_is_reported():
+    text = ("Acme sold 2,045,231 units at $0.43 per unit for gross proceeds of $879,449.33. "
+            "Subscribers took up {} units in total.")
+    (c,) = failures(text.format("2,054,231"), "PV020")
+    assert c.stated.text == "2,054,231" and {f.text for f in c.figures} == {"2,045,231",
+                                                                           "2,054,231"}
+    assert [x.status for x in checks(text.format("2,045,231"), "PV020")] == [Status.PASS]
+
+
+def test_two_figures_alike_that_each_agree_with_a_relation_are_two_facts():
+    text = ("The first tranche sold 1,234,567 units at $0.40 per unit for $493,826.80. The "
+            "second tranche sold {} units at $0.40 per unit for $733,826.80.")
+    assert not failures(text.format("1,834,567"), "PV020")
+    # without its own relation the second count is the one typed wrong
+    lone = text.format("1,834,567").replace(" for $733,826.80", "")
+    assert [c.stated.text for c in failures(lone, "PV020")] == ["1,834,567"]

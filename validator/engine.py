@@ -38,7 +38,7 @@ from .terms import (
     sum_roles,
     term_of,
 )
-from .typos import _SPECIFIC, convincing, significant, tight, typo_suspect
+from .typos import _SPECIFIC, convincing, one_digit_apart, significant, tight, typo_suspect
 
 _MAX_BINDINGS = 4000
 _MAX_PARTS = 12
@@ -256,6 +256,12 @@ class Engine:
         # either describes: it confirms no figure against another rule's binding
         confirmed = confirmations([c for c in first
                                    if not (c.rule in restating and len(c.figures) == 2)])
+        # which of two near-identical figures is wrong: the one no other relation confirms
+        agreed = {f.id for c in first if c.status is Status.PASS
+                  and not (c.rule in restating and len(c.figures) == 2) for f in c.figures}
+        for r in rules:
+            if r.scope == "repeat":
+                outcomes[r.id] = self._repeats(r, agreed)
         agreeing = [{f.id for f in c.figures} for c in first if c.status is Status.PASS]
         checks = []
         for r in rules:
@@ -292,6 +298,8 @@ class Engine:
                                       for r in rule.check.operand_roles)]
         if rule.scope == "restatement":
             return () if self.groups.restatements else ("numeral", "words")
+        if rule.scope == "repeat":
+            return () if self._near_repeats else ("repeated", "original")
         out = []
         for role in dict.fromkeys(roles):
             if (role in _FROM_LINES and self.groups.lines) or (role == "ratio" and self._ratios):
@@ -305,6 +313,8 @@ class Engine:
         """Every evaluable binding of one rule, unassigned."""
         if rule.scope == "restatement":
             return [self._restatement(rule, w, n) for w, n in self.groups.restatements]
+        if rule.scope == "repeat":
+            return []  # evaluate() binds them once it knows which figures are confirmed
         if rule.scope == "sentence":
             found = list(self._sentence_bindings(rule))
         elif rule.scope == "line":
@@ -431,6 +441,40 @@ class Engine:
             checks.append(o.finished())
         return checks
 
+    @functools.cached_property
+    def _near_repeats(self) -> list[tuple[Figure, Figure]]:
+        """Pairs of specific figures (five or more significant digits, written alike) that
+        differ in one digit other than the last, or in two swapped neighbours: "172,352,140
+        shares" and later "272,352,140 shares". Two different facts almost never look so
+        alike; a last digit differs between facts often ($2.9164 and $2.9163). Also each
+        figure stated again as it was, which agrees."""
+        specific = [f for f in self.figures if significant(f) >= _SPECIFIC and not f.words]
+        out, last_seen = [], {}
+        for i, a in enumerate(specific):
+            for b in specific[i + 1:]:
+                if (a.kind, a.currency, a.exponent) == (b.kind, b.currency, b.exponent) \
+                        and a.value != b.value and one_digit_apart(a, b.value) \
+                        and _last_digit(a) == _last_digit(b):
+                    out.append((a, b))
+        for f in specific:  # and each restatement of one, against the one before it
+            key = (f.kind, f.currency, f.exponent, f.value)
+            if key in last_seen:
+                out.append((last_seen[key], f))
+            last_seen[key] = f
+        return out
+
+    def _repeats(self, rule: Rule, agreed: set[str]) -> list[_Outcome]:
+        """``agreed``: the figures some passing check uses."""
+        out = []
+        for a, b in self._near_repeats:
+            if a.id in agreed and b.id in agreed and a.value != b.value:
+                continue  # each agrees with its own relation: two facts that look alike
+            stated, original = (a, b) if b.id in agreed else (b, a)
+            o = _evaluate(rule, stated, {"original": term_of(original)}, None)
+            if o is not None and o.check.status is not Status.SKIPPED:
+                out.append(o)
+        return out
+
     def _restatement(self, rule: Rule, words: Figure, numeral: Figure) -> _Outcome:
         return _evaluate(rule, numeral, {"words": term_of(words)}, None, certain=True)
 
@@ -531,6 +575,10 @@ def _operand_typo(o: _Outcome) -> _Outcome | None:
     if suspect is None or not convincing(suspect, (o.stated, *operands)):
         return None
     return attrs.evolve(o, check=attrs.evolve(o.check, suspect=suspect))
+
+
+def _last_digit(f: Figure) -> str:
+    return str(abs(f.value.scaleb(-f.exponent).to_integral_value()))[-1:]
 
 
 def _single_figures(o: _Outcome) -> set[int]:
