@@ -53,11 +53,13 @@ def typo_suspect(rule: Rule, stated: Figure, bind: dict[str, Term],
             span = solve_range(rule, stated, bind, f)
         else:
             solved = solve(rule, stated, bind, f)
+            # a repair that lands only in the range must be decisive (below)
+            exact = solved is not None and one_digit_apart(f, solved)
+            if not exact and (solved is None or not _near_one_digit(f, solved)):
+                continue
             # the repair must really hold: 250,000 ÷ 836,069 = 0.299 "rounds" to $0.30, yet
             # 836,069 × $0.30 is $250,820.70, not $250,000
             span = solve_range(rule, stated, bind, f)
-            # a repair that lands only in the range must be decisive (below)
-            exact = solved is not None and one_digit_apart(f, solved)
         place = None if span is None else repair_place(f, *span)
         if place is None:
             continue
@@ -68,6 +70,20 @@ def typo_suspect(rule: Rule, stated: Figure, bind: dict[str, Term],
         if loose and ((exact and precise and convincing(f, figures)) or decisive):
             return f
     return None
+
+
+def _near_one_digit(f: Figure, solved: Decimal) -> bool:
+    """Whether ``solved`` is within a decisive margin of ``f`` with one digit changed: a
+    cheap test before the range is solved."""
+    d = solved - f.value
+    if not d:
+        return False
+    for place in (Decimal(1).scaleb(d.copy_abs().adjusted()),
+                  Decimal(1).scaleb(d.copy_abs().adjusted() + 1)):
+        k = (d / place).to_integral_value()
+        if 1 <= abs(k) <= 9 and abs(d - k * place) <= place / _DECISIVE:
+            return True
+    return False
 
 
 def solve_range(rule: Rule, stated: Figure, bind: dict[str, Term],
