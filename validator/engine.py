@@ -38,7 +38,14 @@ from .terms import (
     sum_roles,
     term_of,
 )
-from .typos import _SPECIFIC, convincing, one_digit_apart, significant, tight, typo_suspect
+from .typos import (
+    SPECIFIC,
+    convincing,
+    one_digit_apart,
+    significant,
+    tight,
+    typo_suspect,
+)
 
 _MAX_BINDINGS = 4000
 _MAX_PARTS = 12
@@ -94,7 +101,7 @@ class Engine:
                 # ("31,332,127 ... 29,976,175 ... the 1,355,952 left over"; "73.95% of the
                 # enlarged share capital" of 1,916,922,882), and only loosely
                 digits = sorted((significant(f), significant(stated)))
-                if digits[0] >= _SPECIFIC - 1 and digits[1] >= _SPECIFIC \
+                if digits[0] >= SPECIFIC - 1 and digits[1] >= SPECIFIC \
                         and (self._accepts(role, f) or self._accepts(role, f, loose=True)):
                     out.append(attrs.evolve(term_of(f), structural=False))
                 continue
@@ -448,7 +455,7 @@ class Engine:
         shares" and later "272,352,140 shares". Two different facts almost never look so
         alike; a last digit differs between facts often ($2.9164 and $2.9163). Also each
         figure stated again as it was, which agrees."""
-        specific = [f for f in self.figures if significant(f) >= _SPECIFIC and not f.words]
+        specific = [f for f in self.figures if significant(f) >= SPECIFIC and not f.words]
         out, last_seen = [], {}
         for i, a in enumerate(specific):
             for b in specific[i + 1:]:
@@ -565,7 +572,7 @@ def _operand_typo(o: _Outcome) -> _Outcome | None:
     """A failing binding with the typo put in an operand rather than in the stated figure,
     when one changed digit in an operand explains it convincingly; None otherwise."""
     if o.check.status is not Status.FAIL or o.check.basis != "typo" \
-            or significant(o.stated) < _SPECIFIC:
+            or significant(o.stated) < SPECIFIC:
         return None
     operands = [f for t in o.bind.values() for f in t.figures]
     computed = o.check.computed

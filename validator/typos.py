@@ -11,7 +11,7 @@ from .rules import Rule
 from .terms import Mismatch, Term, compute
 
 _TIGHT = Decimal("0.0001")
-_SPECIFIC = 5  # significant digits that make a figure specific
+SPECIFIC = 5  # significant digits that make a figure specific
 _CLEAR = 3  # significant digits that make a one-digit repair a clear typo
 _DECISIVE = 25  # a loose repair's changed digit, against the range the suspect may take
 _CONFIRMING = 2  # ... and the written digits it leaves standing
@@ -124,7 +124,7 @@ def convincing(suspect: Figure | None, figures: tuple[Figure, ...] | list[Figure
     any whose repair a specific figure of the same relation confirms (705,882,353 × AUD 0.075
     against AUD 60 million: AUD 0.085 makes it exactly)."""
     return clear(suspect) or (suspect is not None and any(
-        significant(g) >= _SPECIFIC for g in figures if g is not suspect))
+        significant(g) >= SPECIFIC for g in figures if g is not suspect))
 
 
 def clear(suspect: Figure | None) -> bool:
