@@ -23,6 +23,7 @@ from . import expr
 from .figures import Figure, Interval, Kind, Qualifier
 from .grouping import PER_SECURITY, Groups, Line
 from .reconcile import confirmations, overruled, rearranged, with_part_totals, with_provenance
+from .repeats import near_repeats
 from .report import Check, Status
 from .roletable import RuleRole, builtin_roles
 from .rules import Rule
@@ -41,7 +42,6 @@ from .terms import (
 from .typos import (
     SPECIFIC,
     convincing,
-    one_digit_apart,
     significant,
     tight,
     typo_suspect,
@@ -450,25 +450,7 @@ class Engine:
 
     @functools.cached_property
     def _near_repeats(self) -> list[tuple[Figure, Figure]]:
-        """Pairs of specific figures (five or more significant digits, written alike) that
-        differ in one digit other than the last, or in two swapped neighbours: "172,352,140
-        shares" and later "272,352,140 shares". Two different facts almost never look so
-        alike; a last digit differs between facts often ($2.9164 and $2.9163). Also each
-        figure stated again as it was, which agrees."""
-        specific = [f for f in self.figures if significant(f) >= SPECIFIC and not f.words]
-        out, last_seen = [], {}
-        for i, a in enumerate(specific):
-            for b in specific[i + 1:]:
-                if (a.kind, a.currency, a.exponent) == (b.kind, b.currency, b.exponent) \
-                        and a.value != b.value and one_digit_apart(a, b.value) \
-                        and _last_digit(a) == _last_digit(b):
-                    out.append((a, b))
-        for f in specific:  # and each restatement of one, against the one before it
-            key = (f.kind, f.currency, f.exponent, f.value)
-            if key in last_seen:
-                out.append((last_seen[key], f))
-            last_seen[key] = f
-        return out
+        return near_repeats(self.figures)
 
     def _repeats(self, rule: Rule, agreed: set[str]) -> list[_Outcome]:
         """``agreed``: the figures some passing check uses."""
@@ -582,10 +564,6 @@ def _operand_typo(o: _Outcome) -> _Outcome | None:
     if suspect is None or not convincing(suspect, (o.stated, *operands)):
         return None
     return attrs.evolve(o, check=attrs.evolve(o.check, suspect=suspect))
-
-
-def _last_digit(f: Figure) -> str:
-    return str(abs(f.value.scaleb(-f.exponent).to_integral_value()))[-1:]
 
 
 def _single_figures(o: _Outcome) -> set[int]:
