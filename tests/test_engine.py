@@ -422,3 +422,13 @@ def test_two_figures_alike_that_each_agree_with_a_relation_are_two_facts():
     # without its own relation the second count is the one typed wrong
     lone = text.format("1,834,567").replace(" for $733,826.80", "")
     assert [c.stated.text for c in failures(lone, "PV020")] == ["1,834,567"]
+
+
+def test_specific_parts_that_make_a_round_total_exactly_confirm_it():
+    text = ("The tranche raised $1 million: $572,044 was received in cash and $427,956 of "
+            "debt was converted.")
+    (c,) = [c for c in checks(text, "PV004") if c.status is Status.PASS]
+    assert {f.text for f in c.figures} == {"$1 million", "$572,044", "$427,956"}
+    # parts far below a coarse total that only round to it say nothing
+    assert not [c for c in checks(text.replace("$427,956", "$407,956"), "PV004")
+                if c.status is Status.PASS]

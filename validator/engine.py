@@ -685,10 +685,14 @@ def _evaluate(rule: Rule, stated: Figure, bind: dict[str, Term], line: Line | No
     structural = not loose and all(t.structural for t in bind.values())
     if not structural and (stated.qualifier is Qualifier.OVER or computed.interval.high is None):
         return None  # a lower bound is met by too many sums of parts to confirm any of them
-    if any(not t.structural and not _commensurate(t, stated) for t in bind.values()):
+    # parts make exactly what is written ($572,044 + $427,956 for "$1 million"): no chance
+    exact = computed.interval.exact and computed.interval.low * (
+        100 if stated.kind is Kind.PERCENT else 1) == stated.value
+    if not exact and any(not t.structural and not _commensurate(t, stated)
+                         for t in bind.values()):
         return None
-    if not structural and not all(_commensurate_part(compute(n, bind), stated)
-                                  for n in addends(rule.check.computed)):
+    if not structural and not exact and not all(
+            _commensurate_part(compute(n, bind), stated) for n in addends(rule.check.computed)):
         return None  # "2.4 crore + 3 lakh" says nothing about "2,40,00,000"
     targets = any(f.qualifier is Qualifier.UP_TO for t in bind.values() for f in t.figures)
     if stated.kind is Kind.MONEY and (stated.qualifier is Qualifier.UP_TO) != targets \
