@@ -432,3 +432,11 @@ def test_specific_parts_that_make_a_round_total_exactly_confirm_it():
     # parts far below a coarse total that only round to it say nothing
     assert not [c for c in checks(text.replace("$427,956", "$407,956"), "PV004")
                 if c.status is Status.PASS]
+
+
+def test_a_line_and_the_amount_stating_its_gross_are_never_added_together():
+    text = ("Acme Closes ${} Million Offering\n\nAcme sold 14,300,000 shares at $0.70 per share "
+            "for gross proceeds of $10,010,000.")
+    assert [c.status for c in checks(text.format(10), "PV005")] == [Status.PASS]
+    assert Status.PASS not in {c.status for c in check_text(text.format(20)).checks
+                               if c.stated is not None and c.stated.text == "$20 Million"}

@@ -223,7 +223,8 @@ class Engine:
         parts = parts[:_MAX_PARTS]
         for size in range(2, 5):
             for combo in itertools.combinations(parts, size):
-                out.extend(add_up(list(combo), structural=False))
+                if not _counted_twice(combo):
+                    out.extend(add_up(list(combo), structural=False))
         return out
 
     @staticmethod
@@ -548,6 +549,14 @@ def _judge(rule: Rule, stated: Figure, names: list[str], options: list[list[Term
     for o in unsure[:_LOOSE_TYPO_TRIES]:
         yield _evaluate(rule, stated, o.bind, line, loose=loose_stated, sole=sole)
     yield from unsure[_LOOSE_TYPO_TRIES:]
+
+
+def _counted_twice(parts: tuple[Term, ...]) -> bool:
+    """A line and an amount that states its gross (14,300,000 × $0.70 and "$10,010,000") are
+    one amount: a sum of both counts it twice."""
+    lines = [p for p in parts if p.line is not None]
+    stated = [p.figures[0] for p in parts if p.line is None and len(p.figures) == 1]
+    return any(x.interval.meets(f.stated) for x in lines for f in stated)
 
 
 def _operand_typo(o: _Outcome) -> _Outcome | None:
