@@ -440,3 +440,9 @@ def test_a_line_and_the_amount_stating_its_gross_are_never_added_together():
     assert [c.status for c in checks(text.format(10), "PV005")] == [Status.PASS]
     assert Status.PASS not in {c.status for c in check_text(text.format(20)).checks
                                if c.stated is not None and c.stated.text == "$20 Million"}
+
+
+def test_over_means_at_least_and_not_ten_units_more():
+    text = "Acme Raises Over ${} Million\n\nAcme sold 957,125 shares at $4.50 per share."
+    assert [c.status for c in checks(text.format("4.3"), "PV005")] == [Status.PASS]
+    assert [c.status for c in checks(text.format("3.2"), "PV005")] != [Status.PASS]

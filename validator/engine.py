@@ -59,6 +59,7 @@ _PARAGRAPH_SENTENCES = 4
 _PROCEEDS = ("gross", "aggregate", "tranche")
 _FROM_LINES = ("quantity", "price", "offered", "gross", "aggregate")  # offering lines supply them
 _PRECISE = Decimal("0.01")
+_LOWER_BOUND = Decimal("0.04")  # "over $8.54m" (8.54 to 8.64) is narrow enough to confirm
 
 
 
@@ -692,8 +693,9 @@ def _evaluate(rule: Rule, stated: Figure, bind: dict[str, Term], line: Line | No
     difference = stated.value - expected
     sentences = {f.sentence for f in figures}
     structural = not loose and all(t.structural for t in bind.values())
-    if not structural and (stated.qualifier is Qualifier.OVER or computed.interval.high is None):
-        return None  # a lower bound is met by too many sums of parts to confirm any of them
+    if not structural and (computed.interval.high is None or (
+            stated.qualifier is Qualifier.OVER and not tight(s_iv, s_iv, _LOWER_BOUND))):
+        return None  # a wide lower bound is met by too many sums of parts to confirm any
     # parts make exactly what is written ($572,044 + $427,956 for "$1 million"): no chance
     exact = computed.interval.exact and computed.interval.low * (
         100 if stated.kind is Kind.PERCENT else 1) == stated.value

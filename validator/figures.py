@@ -130,7 +130,9 @@ class Figure:
     def stated(self) -> Interval:
         """The interval this figure claims when it is the figure being checked."""
         if self.qualifier is Qualifier.OVER:
-            return Interval(self.value, None)
+            # "over $8.54m", "more than $4 million": at least the figure, and less than ten
+            # units of its last digit more; a writer says "over $5 million" of $5.2 million
+            return Interval(self.value, self.value + 10 * self.unit)
         half = Decimal(5).scaleb(self.exponent - 1)
         return Interval(self.value - half, self.value + half)
 

@@ -377,8 +377,8 @@ def _figure(doc, start, end, value, exponent, kind, currency, noun, lexicon, wor
             scaled=False) -> Figure:
     line, column = doc.position(start)
     qualifier = _qualifier(doc.text[max(0, start - 40):start], lexicon)
-    if qualifier is Qualifier.APPROX and value and exponent >= 0:
-        # "roughly 730,000" is rounded at its last non-zero digit, not exact to the unit
+    if qualifier in (Qualifier.APPROX, Qualifier.OVER) and value and exponent >= 0:
+        # "roughly 730,000", "more than 2,000" are rounded at their last non-zero digit
         exponent = max(exponent, _trailing_zeros(value))
     return Figure(
         id="", text=doc.original[start:end], span=Span(start, end, line, column),
