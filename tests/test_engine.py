@@ -446,3 +446,10 @@ def test_over_means_at_least_and_not_ten_units_more():
     text = "Acme Raises Over ${} Million\n\nAcme sold 957,125 shares at $4.50 per share."
     assert [c.status for c in checks(text.format("4.3"), "PV005")] == [Status.PASS]
     assert [c.status for c in checks(text.format("3.2"), "PV005")] != [Status.PASS]
+
+
+def test_a_count_restated_rounded_agrees_or_is_a_typo():
+    text = "Acme to issue {} million shares for debt\n\nAcme will issue 3,522,972 shares."
+    assert [c.status for c in checks(text.format("3.52"), "PV020")] == [Status.PASS]
+    assert [c.status for c in checks(text.format("2.52"), "PV020")] == [Status.FAIL]
+    assert not checks(text.format("2.5"), "PV020")  # two digits name nothing

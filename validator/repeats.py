@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from .figures import Figure
-from .typos import SPECIFIC, one_digit_apart, significant
+from .figures import Figure, Interval, Kind, Qualifier
+from .typos import SPECIFIC, decisive, one_digit_apart, repair_place, significant
+
+_ROUNDED_DIGITS = 3  # "3.52 million": a rounded restatement specific enough to compare
 
 
 def near_repeats(figures: tuple[Figure, ...]) -> list[tuple[Figure, Figure]]:
@@ -11,7 +13,7 @@ def near_repeats(figures: tuple[Figure, ...]) -> list[tuple[Figure, Figure]]:
     in one digit other than the last, or in two swapped neighbours: "172,352,140 shares" and
     later "272,352,140 shares". Two different facts almost never look so alike; a last digit
     differs between facts often ($2.9164 and $2.9163). Then each figure stated again as it
-    was, paired with the statement before it."""
+    was, paired with the statement before it, and each count restated rounded."""
     specific = [f for f in figures if significant(f) >= SPECIFIC and not f.words]
     out = []
     for i, a in enumerate(specific):
@@ -26,7 +28,27 @@ def near_repeats(figures: tuple[Figure, ...]) -> list[tuple[Figure, Figure]]:
         if key in last_seen:
             out.append((last_seen[key], f))
         last_seen[key] = f
+    # a specific count restated rounded ("to issue 3.52 million shares" for 3,522,972): the
+    # rounding agrees, or is one figure mistyped when one digit repairs it decisively (money
+    # restated rounded is PV005's and PV015's)
+    rounded = [f for f in figures if f.rounded and significant(f) >= _ROUNDED_DIGITS
+               and f.qualifier is not Qualifier.UP_TO and f.kind is not Kind.MONEY]
+    for a in rounded:
+        for b in specific:
+            if (a.kind, a.currency, a.noun) == (b.kind, b.currency, b.noun) \
+                    and a.exponent > b.exponent and a is not b and _restates(a, b):
+                out.append((b, a))
     return out
+
+
+def _restates(rounded: Figure, exact: Figure) -> bool:
+    """``exact`` rounds to ``rounded``, or does once one digit of ``rounded`` is changed
+    decisively (the changed digit worth 25 times the rounding, two digits standing)."""
+    if rounded.stated.meets(Interval.point(exact.value)):
+        return True
+    low, high = exact.value - rounded.unit / 2, exact.value + rounded.unit / 2
+    place = repair_place(rounded, low, high)
+    return place is not None and decisive(rounded, place, high - low)
 
 
 def _last_digit(f: Figure) -> str:

@@ -63,13 +63,19 @@ def typo_suspect(rule: Rule, stated: Figure, bind: dict[str, Term],
         place = None if span is None else repair_place(f, *span)
         if place is None:
             continue
-        decisive = (place >= _DECISIVE * (span[1] - span[0] + f.unit)
-                    and _digits_below(f, place) >= _CONFIRMING)
-        if not loose and (exact or decisive):
+        sure = decisive(f, place, span[1] - span[0])
+        if not loose and (exact or sure):
             return f
-        if loose and ((exact and precise and convincing(f, figures)) or decisive):
+        if loose and ((exact and precise and convincing(f, figures)) or sure):
             return f
     return None
+
+
+def decisive(f: Figure, place: Decimal, width: Decimal) -> bool:
+    """A repair of ``f`` at ``place`` into a range ``width`` wide that chance could hardly
+    give: the changed digit worth _DECISIVE times the range (and a unit of ``f``), with two
+    written digits left standing below it."""
+    return place >= _DECISIVE * (width + f.unit) and _digits_below(f, place) >= _CONFIRMING
 
 
 def _near_one_digit(f: Figure, solved: Decimal) -> bool:
