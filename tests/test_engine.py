@@ -453,3 +453,21 @@ def test_a_count_restated_rounded_agrees_or_is_a_typo():
     assert [c.status for c in checks(text.format("3.52"), "PV020")] == [Status.PASS]
     assert [c.status for c in checks(text.format("2.52"), "PV020")] == [Status.FAIL]
     assert not checks(text.format("2.5"), "PV020")  # two digits name nothing
+
+
+SUMMARY = ("- It issued {} million charity flow-through units at 13.5 cents each and 29.9 million "
+           "regular flow-through units at 10 cents.\n\nThe company issued 9.33 million "
+           "flow-through units to charity buyers at 13.5 cents apiece, together with 29.9 "
+           "million regular flow-through units priced at 10 cents.")
+
+
+def test_a_summary_and_its_body_restate_each_other_figure_by_figure():
+    assert not failures(SUMMARY.format("9.33"), "PV020")
+    (c,) = failures(SUMMARY.format("8.33"), "PV020")
+    assert {f.text for f in c.figures} == {"8.33 million", "9.33 million"}
+
+
+def test_two_tranches_that_share_one_price_are_two_facts():
+    text = ("The first tranche placed 2.45 million units at 10 cents. The second tranche "
+            "placed 3.45 million units at 10 cents.")
+    assert not failures(text, "PV020")

@@ -6,6 +6,7 @@ from .figures import Figure, Interval, Kind, Qualifier
 from .typos import SPECIFIC, decisive, one_digit_apart, repair_place, significant
 
 _ROUNDED_DIGITS = 3  # "3.52 million": a rounded restatement specific enough to compare
+_SHARED = 2  # figures two sentences must both state to be read as restating each other
 
 
 def near_repeats(figures: tuple[Figure, ...]) -> list[tuple[Figure, Figure]]:
@@ -21,6 +22,18 @@ def near_repeats(figures: tuple[Figure, ...]) -> list[tuple[Figure, Figure]]:
             if (a.kind, a.currency, a.exponent) == (b.kind, b.currency, b.exponent) \
                     and a.value != b.value and one_digit_apart(a, b.value) \
                     and _last_digit(a) == _last_digit(b):
+                out.append((a, b))
+    # less specific figures (three or four digits) when their sentences restate each other,
+    # sharing two other figures ("9.33 million ... at 13.5 cents and 29.9 million ..." in a
+    # summary, then in the body)
+    alike = [f for f in figures if _ROUNDED_DIGITS <= significant(f) < SPECIFIC and not f.words]
+    for i, a in enumerate(alike):
+        for b in alike[i + 1:]:
+            if (a.kind, a.currency, a.exponent, a.noun) == (b.kind, b.currency, b.exponent,
+                                                           b.noun) \
+                    and a.sentence != b.sentence and a.value != b.value \
+                    and one_digit_apart(a, b.value) and _last_digit(a) == _last_digit(b) \
+                    and _shared(figures, a, b) >= _SHARED:
                 out.append((a, b))
     last_seen: dict[tuple, Figure] = {}
     for f in specific:
@@ -49,6 +62,15 @@ def _restates(rounded: Figure, exact: Figure) -> bool:
     low, high = exact.value - rounded.unit / 2, exact.value + rounded.unit / 2
     place = repair_place(rounded, low, high)
     return place is not None and decisive(rounded, place, high - low)
+
+
+def _shared(figures: tuple[Figure, ...], a: Figure, b: Figure) -> int:
+    """How many other figures of two or more digits the sentences of ``a`` and ``b`` both
+    state, alike."""
+    def others(f: Figure) -> set[tuple]:
+        return {(g.kind, g.currency, g.value) for g in figures
+                if g.sentence == f.sentence and g is not f and significant(g) >= 2}
+    return len(others(a) & others(b))
 
 
 def _last_digit(f: Figure) -> str:
