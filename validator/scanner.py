@@ -189,8 +189,9 @@ NOUN_AFTER = re.compile(
     (?P<noun>(?i:shares?|units?|warrants?|stock|securities|receipts?|ADSs?|options?|
              debentures?|notes))\b""",
 )
-# "from 1,277,948,588 to 1,916,922,882 shares", "mellan 2 800 000 och 3 892 954 aktier"
+# "3,415 shares of convertible preferred stock" counts preferred shares
 _PREFERRED_AFTER = re.compile(r"(?i)\s+of\s+(?:[\w-]+\s+){0,3}?preferred\b")
+# "from 1,277,948,588 to 1,916,922,882 shares", "mellan 2 800 000 och 3 892 954 aktier"
 _SHARED_NOUN = re.compile(r"\s+(?:to|and|or|och|till|und|bis|et|à)\s+"
                           r"\d{1,3}(?:[,. ']\d{3})+(?![.,]\d)(?:\s+million)?")
 _ISSUED_AFTER = re.compile(r"(?i)\s+(?:new\s+)?(?:to\s+be|will\s+be|were|was|are|being)\s+"
