@@ -471,3 +471,15 @@ def test_two_tranches_that_share_one_price_are_two_facts():
     text = ("The first tranche placed 2.45 million units at 10 cents. The second tranche "
             "placed 3.45 million units at 10 cents.")
     assert not failures(text, "PV020")
+
+
+def test_a_percentage_of_the_enlarged_capital_finds_the_offerings_quantity_far_away():
+    text = ("Acme placed 705,882,353 new shares at $0.0655 per share.\n\nThe shares rank "
+            "equally. Settlement is on Friday. Trading resumes on Monday.\n\nAfter completion "
+            "Acme will have 4,413,532,452 shares on issue, approximately {} percent of them "
+            "placement shares.")
+    assert [c.status for c in checks(text.format(16), "PV009")] == [Status.PASS]
+    # with a second offering line the words do not say which offering is meant
+    two = text.format(16).replace("per share.", "per share and 1,000,000 flow-through shares "
+                                                "at $0.08.")
+    assert not [c for c in checks(two, "PV009") if c.status is Status.PASS]

@@ -124,6 +124,11 @@ class Engine:
             out = [t for t in out if id(t.figures[0]) not in prices]
         if role == "ratio":
             return self._ratios
+        if role == "quantity" and self._sole_line_figures:
+            # "16 percent of them Placement shares": the release's one offering, wherever
+            q = self._distinct_lines[0].quantity
+            if q is not stated and all(t.figures[0] is not q for t in out):
+                out.append(attrs.evolve(term_of(q), structural=False))
         if role == "offered":  # the number of securities the release sells, wherever stated
             counts = {x.quantity.value: x.quantity for x in self._distinct_lines}
             out = [attrs.evolve(term_of(q), structural=len(counts) == 1)
