@@ -483,3 +483,17 @@ def test_a_percentage_of_the_enlarged_capital_finds_the_offerings_quantity_far_a
     two = text.format(16).replace("per share.", "per share and 1,000,000 flow-through shares "
                                                 "at $0.08.")
     assert not [c for c in checks(two, "PV009") if c.status is Status.PASS]
+
+
+def test_operands_that_make_one_percentage_do_not_fail_another_beside_it():
+    text = ("The 62,695,126 new shares represent 20% of the 313,475,630 shares outstanding, "
+            "and represent about 5.22% of the issued share capital and about 16.67% of the "
+            "enlarged share capital.")
+    assert not failures(text, "PV009")
+    skipped = [c for c in checks(text, "PV009")
+               if c.status is Status.SKIPPED and "measures something else" in (c.reason or "")]
+    assert {c.stated.text for c in skipped} == {"5.22%", "16.67%"}
+    # a restatement one digit off is still a typo
+    typo = ("The 62,695,126 new shares represent 20% of the 313,475,630 shares outstanding; "
+            "that is, they represent 21% of the 313,475,630 shares outstanding.")
+    assert "21%" in [c.stated.text for c in failures(typo, "PV009")]

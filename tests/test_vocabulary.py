@@ -121,3 +121,18 @@ def test_a_german_release_is_checked_like_an_english_one():
     assert ok.status.value == "pass"
     (bad,) = [c for c in check_text(GERMAN.format("4.905.831,60")).failures]
     assert bad.rule == "PV001" and bad.stated.text == "EUR 4.905.831,60"
+
+
+def test_chinese_figures_are_read_beside_chinese_characters():
+    report = check_text("公司同意發行62,695,126股H股。預計可籌得總額約為10.34億港元。")
+    count, money = report.figures
+    assert count.kind is Kind.COUNT and count.noun == "shares" and count.value == 62695126
+    assert money.currency == "HKD" and money.value == 1034000000
+    assert money.qualifier.value == "approximately" and "gross" in money.roles
+
+
+def test_a_chinese_discount_is_checked():
+    text = "配售價定為每股配售股份16.5港元。以收市價19.14港元計算，折讓約{}。"
+    (ok,) = [c for c in check_text(text.format("13.79%")).checks if c.rule == "PV011"]
+    assert ok.status.value == "pass"
+    assert [c.rule for c in check_text(text.format("23.79%")).failures] == ["PV011"]

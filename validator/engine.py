@@ -292,7 +292,7 @@ class Engine:
                         reason=f"{o.stated.text} agrees with {other.rule}; "
                                "this binding describes something else"))
             checks.extend(assigned)
-        checks = _without_repeats(checks, {r.id: r.check.stated for r in rules})
+        checks = _spent(_without_repeats(checks, {r.id: r.check.stated for r in rules}))
         passing = [c for c in checks if c.status is Status.PASS and c.stated is not None]
         wrong = {c.stated.id: c for c in checks
                  if c.status is Status.FAIL and c.basis == "certain" and c.stated is not None}
@@ -498,6 +498,30 @@ def _restating_wrong(rule: Rule, check: Check, wrong: dict[str, Check]) -> Check
             expected=expected, stated=stated.text, relation=rule.check_text,
             difference=render_like(abs(difference), stated, extra_digits=2),
             computed=render_like(d.expected, stated, extra_digits=2)))
+
+
+def _spent(checks: list[Check]) -> list[Check]:
+    """Operands that agree with one stated figure make that figure, not another: "62,695,126
+    ÷ 313,475,630 = 20%" says nothing of the "5.22%" and "16.67%" beside it, which measure
+    against counts the release does not state. Such failures are skipped, with the reason."""
+    made: dict[tuple, Check] = {}
+    for c in checks:
+        if c.status is Status.PASS and c.stated is not None:
+            made.setdefault((c.rule, _operand_ids(c)), c)
+    out = []
+    for c in checks:
+        other = made.get((c.rule, _operand_ids(c))) if c.stated is not None else None
+        if c.status is Status.FAIL and other is not None and other.stated is not c.stated \
+                and c.basis == "certain" and c.suspect is None:  # (not a restatement typo)
+            c = attrs.evolve(c, status=Status.SKIPPED, basis=None, suspect=None,
+                             reason=f"its figures make {other.stated.text} ({other.rule}); "
+                                    f"{c.stated.text} measures something else")
+        out.append(c)
+    return out
+
+
+def _operand_ids(c: Check) -> frozenset[str]:
+    return frozenset(f.id for f in c.figures if f is not c.stated)
 
 
 def _without_repeats(checks: list[Check], stated_role: dict[str, str]) -> list[Check]:

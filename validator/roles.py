@@ -23,7 +23,7 @@ _ABBREVIATIONS = re.compile(
     r"s\.a|n\.v|ag|se|pty|bhd|int|intl|dept|corp|cdn)\.|\b[A-Z]\.)$"
 )
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
-_SENTENCE_END = re.compile(r"[.!?](?=[\s\"')\]]*\s+[\"'(\[]?[A-Z0-9$£€•\-])|\n")
+_SENTENCE_END = re.compile(r"[.!?](?=[\s\"')\]]*\s+[\"'(\[]?[A-Z0-9$£€•\-])|\n|。")
 
 
 @attrs.frozen

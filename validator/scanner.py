@@ -65,6 +65,11 @@ _NUMBERS = {
     Notation(",", " "): r"\d{1,3}(?:[ ]\d{3})+(?:,\d+)?|\d+(?:,\d+)?",  # 2 800 000, 2,50 SEK
     Notation(".", "'"): r"\d{1,3}(?:'\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?",  # CHF 1'250'000.50
 }
+_CJK = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
+# Chinese scales and currencies written right after the number: "10.34億港元", "16.5港元"
+_CJK_SCALES = {"萬": 4, "万": 4, "百萬": 6, "百万": 6, "億": 8, "亿": 8}
+_CJK_CURRENCIES = {"港元": "HKD", "港幣": "HKD", "美元": "USD", "人民幣": "CNY",
+                   "人民币": "CNY", "新加坡元": "SGD"}
 # "9,7 MSEK": a million of the currency
 _MILLION_CODES = {"MSEK": "SEK", "MNOK": "NOK", "MDKK": "DKK", "MEUR": "EUR", "MUSD": "USD",
                   "MCHF": "CHF", "MCAD": "CAD"}
@@ -84,8 +89,9 @@ class Lexicon:
         """"2 800 000 aktier", "2.044.089 neue Inhaber-Stückaktien" (a compound ends in it)."""
         if not self.nouns:
             return None
-        words = _alt(w for w, _ in self.nouns)
-        return re.compile(rf"(?i)\s*(?:[^\W\d][\w'’-]*\s+){{0,3}}?[\w-]*?(?P<noun>{words})\b")
+        words = "|".join(re.escape(w) + ("" if _CJK.match(w[-1]) else r"\b")
+                         for w, _ in sorted(self.nouns, key=lambda n: -len(n[0])))
+        return re.compile(rf"(?i)\s*(?:[^\W\d][\w'’-]*\s+){{0,3}}?[\w-]*?(?P<noun>{words})")
 
     @functools.cached_property
     def canonical(self) -> dict[str, str]:
@@ -98,8 +104,11 @@ class Lexicon:
         out = []
         for name, qualifier in kinds.items():
             phrases = [p for p, n in self.qualifiers if n == name]
-            if phrases:
-                out.append((re.compile(rf"(?i)(?<!\w)(?:{_alt(phrases)})\s+$"), qualifier))
+            if phrases:  # "bis zu 5", "約為10.34億": no space after a Chinese phrase
+                alts = "|".join(("" if _CJK.match(p[0]) else r"(?<!\w)") + re.escape(p)
+                                + (r"\s*" if _CJK.match(p[-1]) else r"\s+")
+                                for p in sorted(phrases, key=len, reverse=True))
+                out.append((re.compile(rf"(?i)(?:{alts})$"), qualifier))
         return out
 
 
@@ -118,6 +127,7 @@ def _token(notation: Notation) -> re.Pattern:
                               |millionen|milliarden|miljoner|miljarder|milliards?|millions
                               |(?:mio|mrd|milj)\b\.?)\b)
           | \s?(?P<mcode>{_alt(_MILLION_CODES)})\b
+          | (?P<cjk>{_alt(_CJK_SCALES)})
           | (?P<sscale>(?:mm|m|M|b|k|K|bn)(?![\w$]|\.\w))
         )?
         (?:
@@ -127,6 +137,7 @@ def _token(notation: Notation) -> re.Pattern:
           | \s?(?P<minor>pence|penny|p(?![\w]|\.\w)|cents?|c(?![\w]|\.\w)|¢|sen\b)
           | \s(?P<post>{_alt(_SUFFIX_CODES)})\b
           | \s?(?P<psym>[€$£])(?!\s?\d)
+          | (?P<csym>{_alt(_CJK_CURRENCIES)})
         )?
         """,
         re.VERBOSE,
@@ -234,13 +245,15 @@ def _numeral(doc: Document, text: str, m: re.Match, lexicon: Lexicon) -> Figure 
     start, end = m.start(), m.end()
     before, after = text[max(0, start - 40):start], text[end:end + 60]
     # glued to a word or another number: "S-3", "Q4", "Phase 2b", "4(a)(2)", "9,000-metre"
-    glued = before[-1:].isalnum() or (before[-1:] != "" and before[-1:] in "-_/.#")
+    # (a number beside Chinese or Japanese characters is not glued: "發行62,695,126股")
+    glued = _word_char(before[-1:]) or (before[-1:] != "" and before[-1:] in "-_/.#")
     if not pre and (glued or _REFERENCE.search(before)):
         return None
     if (not pre and re.search(r"[\w)]\($", before)) or _MARKER.match(text[start - 1:end + 1]):
         return None  # "4(a)(2)", list markers "(1)"
-    if after[:1].isalpha() and not (m.group("sscale") or m.group("minor") or m.group("wscale")
-                                     or m.group("cminor")):
+    if _word_char(after[:1]) and after[:1].isalpha() and not (
+            m.group("sscale") or m.group("minor") or m.group("wscale") or m.group("cminor")
+            or m.group("cjk")):
         return None
     if re.match(r"-[A-Za-z]|\([a-z0-9]{1,3}\)", after) and not m.group("pct"):
         return None
@@ -259,6 +272,10 @@ def _numeral(doc: Document, text: str, m: re.Match, lexicon: Lexicon) -> Figure 
     if m.group("mcode"):
         scale_word, scale = m.group("mcode"), 6
         currency = currency or _MILLION_CODES[m.group("mcode")]
+    if m.group("cjk"):
+        scale_word, scale = m.group("cjk"), _CJK_SCALES[m.group("cjk")]
+    if m.group("csym") and not currency:
+        currency = _CJK_CURRENCIES[m.group("csym")]
     kind = Kind.MONEY if currency else Kind.NUMBER
     minor = (m.group("minor") or "").strip().lower()
     if m.group("pct"):
@@ -289,6 +306,11 @@ def _numeral(doc: Document, text: str, m: re.Match, lexicon: Lexicon) -> Figure 
             kind = Kind.COUNT
     return _figure(doc, start, end, value, exponent + scale, kind, currency, noun, lexicon,
                    words=False, scaled=bool(scale_word))
+
+
+def _word_char(ch: str) -> bool:
+    """A letter or digit of an alphabetic script (CJK characters do not glue to numbers)."""
+    return ch.isalnum() and not _CJK.match(ch)
 
 
 def _is_year(digits: str, after: str) -> bool:

@@ -11,6 +11,7 @@ import attrs
 from .figures import Kind
 from .rulefiles import RuleFileError, rules_dir
 
+_CJK = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
 _ROLE_KEYS = {"kinds", "window", "before", "after", "overrides", "secondary"}
 _TOP_KEYS = {"language", "roles", "nouns", "qualifiers"}
 _QUALIFIERS = ("up_to", "over", "approximately")
@@ -63,12 +64,20 @@ def _phrase(p: str) -> str:
 
 
 def _compile(phrases: list[str], anchored_end: bool) -> re.Pattern | None:
+    """One pattern for a role's phrases. A phrase must start and end on word boundaries,
+    except at a Chinese or Japanese character, which has none ("每股配售股份16.5港元")."""
     if not phrases:
         return None
-    alts = "|".join(_phrase(p) for p in sorted(phrases, key=len, reverse=True))
+
+    def bounded(p: str) -> str:
+        start = "" if _CJK.match(p[0]) else r"\b"
+        end = "" if _CJK.match(p[-1]) else r"\b"
+        return (start if anchored_end else "") + _phrase(p) + end
+
+    alts = "|".join(bounded(p) for p in sorted(phrases, key=len, reverse=True))
     if anchored_end:
-        return re.compile(rf"(?i)\b(?:{alts})\b")
-    return re.compile(rf"(?i)\s*\(?(?:{alts})\b")
+        return re.compile(rf"(?i)(?:{alts})")
+    return re.compile(rf"(?i)\s*\(?(?:{alts})")
 
 
 def parse_vocabulary(text: str, source: str) -> Vocabulary:
