@@ -131,8 +131,10 @@ def _default_roles(f: Figure) -> list[str]:
     if f.kind is Kind.MONEY:
         return ["amount"]
     if f.kind is Kind.COUNT:
-        if f.noun in ("warrants", "preferred"):
-            return [f.noun, "quantity"] if f.noun == "preferred" else ["warrants"]
+        if f.noun == "warrants":
+            return ["warrants"]
+        if f.noun == "preferred":  # sold like shares, and converted by PV019
+            return ["preferred", "quantity"]
         return ["quantity"]
     if f.kind is Kind.PERCENT:
         return ["percent"]
