@@ -497,3 +497,10 @@ def test_operands_that_make_one_percentage_do_not_fail_another_beside_it():
     typo = ("The 62,695,126 new shares represent 20% of the 313,475,630 shares outstanding; "
             "that is, they represent 21% of the 313,475,630 shares outstanding.")
     assert "21%" in [c.stated.text for c in failures(typo, "PV009")]
+
+
+def test_a_percentage_of_an_amount_per_share_is_confirmed():
+    text = ("The issue price stood at a discount of {} per cent, or Rs 9.29 per equity share, "
+            "to the Rs 509.29 floor price.")
+    assert Status.PASS in {c.status for c in checks(text.format("1.82"), "PV013")}
+    assert Status.PASS not in {c.status for c in checks(text.format("2.82"), "PV013")}
