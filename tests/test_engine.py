@@ -504,3 +504,13 @@ def test_a_percentage_of_an_amount_per_share_is_confirmed():
             "to the Rs 509.29 floor price.")
     assert Status.PASS in {c.status for c in checks(text.format("1.82"), "PV013")}
     assert Status.PASS not in {c.status for c in checks(text.format("2.82"), "PV013")}
+
+
+def test_preferred_shares_elsewhere_are_priced_at_the_one_stated_value():
+    text = ("The company sold 3,415 shares of convertible preferred stock. Each preferred share "
+            "has a $1,000 stated value.\n\nThe directors also receive 1,033 Convertible "
+            "Preferred Shares as repayment of ${} million of loans.")
+    assert [c.status for c in checks(text.format(1), "PV001")
+            if c.stated.text == "$1 million"] == [Status.PASS]
+    assert Status.PASS not in {c.status for c in checks(text.format(2), "PV001")
+                               if c.stated.text == "$2 million"}

@@ -89,6 +89,7 @@ def group(figures: tuple[Figure, ...], text: str) -> Groups:
             lines.append(Line(0, f, quantity))
             lines.extend(Line(0, f, q) for q in _also_at(figures, f, quantity))
     lines.extend(_lines_at_the_one_price(figures, lines))
+    lines.extend(_lines_at_the_one_price(figures, lines, role="stated_value"))
     lines = [attrs.evolve(x, index=k) for k, x in enumerate(lines)]  # each line its own index
     restatements = []
     for a, b in zip(figures, figures[1:], strict=False):
@@ -98,13 +99,16 @@ def group(figures: tuple[Figure, ...], text: str) -> Groups:
     return Groups(tuple(lines), tuple(restatements))
 
 
-def _lines_at_the_one_price(figures: tuple[Figure, ...], lines: list[Line]) -> list[Line]:
+def _lines_at_the_one_price(figures: tuple[Figure, ...], lines: list[Line],
+                            role: str = "price") -> list[Line]:
     """When a release states a single offering price (per currency: "US$0.43 (CA$0.602)"), a
     sentence that pairs a number of securities with an amount in that currency ("insiders took
-    400,000 units for $200,000") is a line at it."""
+    400,000 units for $200,000") is a line at it. The same holds for preferred shares and the
+    release's one stated value ("1,033 preferred shares as repayment of $1 million")."""
+    preferred = role == "stated_value"
     prices: dict[str, list[Figure]] = {}
     for f in figures:
-        if f.kind is Kind.MONEY and f.role == "price":
+        if f.kind is Kind.MONEY and f.role == role:
             prices.setdefault(f.currency, []).append(f)
     out = []
     for currency, stated in prices.items():
@@ -115,12 +119,13 @@ def _lines_at_the_one_price(figures: tuple[Figure, ...], lines: list[Line]) -> l
         found = []
         for sentence in sorted({f.sentence for f in figures} - priced):
             here = [f for f in figures if f.sentence == sentence]
-            counts = [f for f in here if _is_quantity(f) and f.noun != "preferred"]
+            counts = [f for f in here if _is_quantity(f)
+                      and (f.noun == "preferred") == preferred]
             amounts = [f for f in here if f.kind is Kind.MONEY and f.role not in PER_SECURITY
                        and f.currency == currency]
             if len(counts) == 1 and amounts:
                 found.append((price, counts[0]))
-        if not found and not lines:
+        if not found and not lines and not preferred:
             # one price and one number of securities, however far apart: "investors paid
             # $3.25 per share ... in total, roughly 730,000 shares were issued"
             counts = {f.value: f for f in figures if _is_quantity(f) and not f.words
