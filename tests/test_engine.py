@@ -514,3 +514,43 @@ def test_preferred_shares_elsewhere_are_priced_at_the_one_stated_value():
             if c.stated.text == "$1 million"] == [Status.PASS]
     assert Status.PASS not in {c.status for c in checks(text.format(2), "PV001")
                                if c.stated.text == "$2 million"}
+
+
+def test_a_sum_in_one_currency_fails_for_certain_when_its_twin_sum_agrees():
+    text = ("Acme raised $45.3 million (AUD 60 million) before expenses.\n\nThe first tranche "
+            "brought in $36.2 million (AUD 47 million). The second tranche brought in "
+            "$10 million (AUD 13 million).")
+    failed = [c for c in failures(text, "PV004") if c.stated.text == "$45.3 million"]
+    assert [c.basis for c in failed] == ["certain"]
+
+
+def test_a_paragraphs_total_is_not_taken_for_a_figure_far_away():
+    from validator.engine import _plausible
+    from validator.reader import Document
+    from validator.roles import assign
+    from validator.scanner import scan
+    from validator.terms import add_up
+    from validator.vocabulary import builtin
+
+    filler = " ".join(f"Item {n} is described in the circular." for n in range(20))
+    doc = Document.from_text("The placement raised $150,000 and $1,266,069.66 from two "
+                             f"groups.\n\n{filler}\n\nThe treasury holds $2.3 million. "
+                             "The placement raised $1.4 million.")
+    figures = {f.text: f for f in assign(doc, scan(doc), builtin())}
+    (total,) = add_up([term_of(figures["$150,000"]), term_of(figures["$1,266,069.66"])],
+                      structural=True)
+    assert not _plausible(total, figures["$2.3 million"])  # twenty sentences away
+    near = Document.from_text("The placement raised $150,000 and $1,266,069.66 from two "
+                              "groups. In all it raised $1.4 million.")
+    near_figures = {f.text: f for f in assign(near, scan(near), builtin())}
+    (total,) = add_up([term_of(near_figures["$150,000"]),
+                       term_of(near_figures["$1,266,069.66"])], structural=True)
+    assert _plausible(total, near_figures["$1.4 million"])
+
+
+def test_a_repair_into_a_range_as_wide_as_its_digit_is_chance():
+    # "$6.2m" stated as "over" spans a million; $4,444,499 → $9,444,499 lands in the sum's
+    # range by chance, not as a typo
+    text = ("The first unit offering raised $2.33m. The second raised over $6.2m.\n\n"
+            "The treasury held $4,444,499 at the year end.")
+    assert not [c for c in failures(text, "PV004") if c.stated.text == "$4,444,499"]

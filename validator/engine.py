@@ -52,6 +52,7 @@ _MAX_PARTS = 12
 _MAX_PARAGRAPH_PARTS = 4
 _PICKED_SENTENCES = 6
 _DOCUMENT_SENTENCES = 15  # a document-scope operand stands within this many sentences
+_FAR_OPERANDS = 8  # figures beyond a sentence's neighbourhood an operand may take, nearest first
 _LOOSE_TYPO_TRIES = 12  # loose bindings per figure examined for a typo, the closest first
 _NEAR_MISS = Decimal("0.01")
 _NEAR_SENTENCES = 4
@@ -76,6 +77,7 @@ class Engine:
         for f in figures:
             self._by_sentence.setdefault(f.sentence, []).append(f)
         self._sum_cache: dict[str, list[Term]] = {}  # several rules ask for the same totals
+        self._digits = {f.id: significant(f) for f in figures}
         # the roles that are amounts per security: those admitting a price (rules/roles.toml)
         per_security = {*PER_SECURITY, "per_security"}
         self._per_security = {name for name, r in self.roles.items()
@@ -93,7 +95,7 @@ class Engine:
     def _nearby(self, role: str, stated: Figure) -> list[Term]:
         """A sentence-scope operand: the figures for ``role`` around the stated figure; a price
         may also be the offering price stated anywhere."""
-        out = []
+        out, far = [], []
         for f in self.figures:
             if f is stated or _descriptive(f):
                 continue
@@ -101,15 +103,18 @@ class Engine:
                 # beyond the neighbourhood only figures specific enough to name each other
                 # ("31,332,127 ... 29,976,175 ... the 1,355,952 left over"; "73.95% of the
                 # enlarged share capital" of 1,916,922,882), and only loosely
-                digits = sorted((significant(f), significant(stated)))
+                digits = sorted((self._digits[f.id], self._digits[stated.id]))
                 if digits[0] >= SPECIFIC - 1 and digits[1] >= SPECIFIC \
                         and (self._accepts(role, f) or self._accepts(role, f, loose=True)):
-                    out.append(attrs.evolve(term_of(f), structural=False))
+                    far.append(f)
                 continue
             if self._accepts(role, f):
                 out.append(term_of(f))
             elif self._accepts(role, f, loose=True):
                 out.append(attrs.evolve(term_of(f), structural=False))
+        # the nearest few: a long release would otherwise bind every pair of its figures
+        far.sort(key=lambda f: abs(f.sentence - stated.sentence))
+        out.extend(attrs.evolve(term_of(f), structural=False) for f in far[:_FAR_OPERANDS])
         if role == "price":
             prices = {(x.price.value, x.price.currency): x.price for x in self._distinct_lines}
             single = len(prices) == 1
@@ -122,8 +127,8 @@ class Engine:
         if role == "per_security":  # a line's own price is PV001's to check
             prices = {id(x.price) for x in self.groups.lines}
             out = [t for t in out if id(t.figures[0]) not in prices]
-        if role == "ratio":
-            return self._ratios
+        if role == "ratio":  # the deal's terms, stated within a stretch of the figure
+            return [t for t in self._ratios if _plausible(t, stated)]
         if role == "quantity" and self._sole_line_figures:
             # "16 percent of them Placement shares": the release's one offering, wherever
             q = self._distinct_lines[0].quantity
@@ -294,8 +299,10 @@ class Engine:
             checks.extend(assigned)
         checks = _spent(_without_repeats(checks, {r.id: r.check.stated for r in rules}))
         passing = [c for c in checks if c.status is Status.PASS and c.stated is not None]
-        wrong = {c.stated.id: c for c in checks
-                 if c.status is Status.FAIL and c.basis == "certain" and c.stated is not None}
+        wrong: dict[str, Check] = {}  # the first rule's certain failure of each figure
+        for c in checks:
+            if c.status is Status.FAIL and c.basis == "certain" and c.stated is not None:
+                wrong.setdefault(c.stated.id, c)
         by_id = {r.id: r for r in rules}
         out = []
         for c in checks:
@@ -618,8 +625,16 @@ def _twin_binding(bind: dict[str, Term], by_id: dict[str, Figure]) -> dict[str, 
     when a money figure has no twin (the relation cannot be mirrored)."""
     out = {}
     for k, t in bind.items():
-        if t.parts:
-            return None
+        if t.parts:  # a total of stated amounts, each with its twin
+            if any(p.line is not None or p.parts or len(p.figures) != 1
+                   or p.figures[0].twin is None for p in t.parts):
+                return None
+            twins = add_up([term_of(by_id[p.figures[0].twin]) for p in t.parts],
+                           structural=t.structural)
+            if not twins:
+                return None
+            out[k] = twins[0]
+            continue
         if t.line is not None:
             q, p = t.figures
             if p.twin is None:
@@ -638,11 +653,13 @@ def _twin_binding(bind: dict[str, Term], by_id: dict[str, Figure]) -> dict[str, 
 
 def _plausible(t: Term, stated: Figure) -> bool:
     """Parts picked only because they might add up are looked for near the total they would
-    make, and any other operand within a long stretch of it (a headline may gather its
-    figures from anywhere; the total of all lines is the release's own)."""
-    if "headline" in stated.roles or (t.structural and t.parts):
+    make, and any other operand (a paragraph's own total too) within a long stretch of it (a
+    headline may gather its figures from anywhere; the total of all lines is the release's
+    own)."""
+    if "headline" in stated.roles or (t.structural and t.parts
+                                      and all(p.line is not None for p in t.parts)):
         return True
-    reach = _PICKED_SENTENCES if t.parts else _DOCUMENT_SENTENCES
+    reach = _PICKED_SENTENCES if t.parts and not t.structural else _DOCUMENT_SENTENCES
     return any(abs(f.sentence - stated.sentence) <= reach for f in t.figures)
 
 

@@ -15,6 +15,7 @@ SPECIFIC = 5  # significant digits that make a figure specific
 _CLEAR = 3  # significant digits that make a one-digit repair a clear typo
 _DECISIVE = 25  # a loose repair's changed digit, against the range the suspect may take
 _CONFIRMING = 2  # ... and the written digits it leaves standing
+_PLAUSIBLE = 5  # any repair's changed digit, against the range the suspect may take
 _MAX_FIGURES = 30  # a binding of more figures (a total of many lines) names no typo suspect
 
 
@@ -48,9 +49,11 @@ def typo_suspect(rule: Rule, stated: Figure, bind: dict[str, Term],
     if len(figures) > _MAX_FIGURES:
         return None  # among so many figures one changed digit explains too much by chance
     for f in figures:
-        exact = True
+        exact = False
         if within and not loose:
             span = solve_range(rule, stated, bind, f)
+            solved = solve(rule, stated, bind, f)
+            exact = solved is not None and one_digit_apart(f, solved)
         else:
             solved = solve(rule, stated, bind, f)
             # a repair that lands only in the range must be decisive (below)
@@ -64,7 +67,10 @@ def typo_suspect(rule: Rule, stated: Figure, bind: dict[str, Term],
         if place is None:
             continue
         sure = decisive(f, place, span[1] - span[0])
-        if not loose and (exact or sure):
+        # a repair into the range counts where the lines state quantity and price together,
+        # unless the range is so wide, against the changed digit, that any digit lands in it
+        ranged = within and place >= _PLAUSIBLE * (span[1] - span[0])
+        if not loose and (exact or sure or ranged):
             return f
         if loose and ((exact and precise and convincing(f, figures)) or sure):
             return f
