@@ -554,3 +554,15 @@ def test_a_repair_into_a_range_as_wide_as_its_digit_is_chance():
     text = ("The first unit offering raised $2.33m. The second raised over $6.2m.\n\n"
             "The treasury held $4,444,499 at the year end.")
     assert not [c for c in failures(text, "PV004") if c.stated.text == "$4,444,499"]
+
+
+def test_a_quantity_paired_with_an_amount_only_is_tried_at_each_of_a_few_prices():
+    text = ("The company sold 10,052,737 flow-through units at $0.38 and 4,812,475 units at "
+            "$0.32.\n\nThe chairman subscribed for 781,250 units for a total of {}.")
+    (c,) = [c for c in checks(text.format("$250,000"), "PV001") if c.stated.text == "$250,000"]
+    assert c.status is Status.PASS and "$0.32" in {f.text for f in c.figures}
+    # a candidate line never enters the release's total
+    total = ("The company sold 10,052,737 flow-through units at $0.38 and 4,812,475 units at "
+             "$0.32, for $5,360,032 in total.\n\nThe chairman subscribed for 781,250 units "
+             "for a total of $250,000.")
+    assert not failures(total, "PV004")

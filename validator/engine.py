@@ -209,7 +209,7 @@ class Engine:
         seen, out = set(), []
         for x in self.groups.lines:
             key = (x.quantity.value, x.price.value, x.price.currency)
-            if not x.up_to and not x.settlement and key not in seen:
+            if not x.up_to and not x.settlement and not x.candidate and key not in seen:
                 seen.add(key)
                 out.append(x)
         return out

@@ -14,6 +14,7 @@ from .figures import Figure, Interval, Kind, Qualifier
 # roles of an amount per security: never an amount raised
 PER_SECURITY = ("price", "exercise_price", "market", "nominal", "stated_value",
                 "conversion_price")
+_CANDIDATE_PRICES = 3  # a release with more prices than this names them with its quantities
 _SECURITIES = ("shares", "units", "warrants", "receipts", "ads", "options", "securities",
                "preferred")
 
@@ -29,6 +30,10 @@ class Line:
     # the release's one price and its one quantity, stated far apart: the line confirms
     # amounts but is never certain enough to fail one (except on an exact typo)
     loose: bool = False
+    # one of the release's few prices tried for a quantity stated with an amount only ("BC
+    # Ltd subscribed for 781,250 units for $250,000"): it may confirm that amount, and never
+    # enters a total of the release's lines
+    candidate: bool = False
 
     @property
     def figures(self) -> tuple[Figure, ...]:
@@ -112,7 +117,10 @@ def _lines_at_the_one_price(figures: tuple[Figure, ...], lines: list[Line],
             prices.setdefault(f.currency, []).append(f)
     out = []
     for currency, stated in prices.items():
-        if len({f.value for f in stated}) != 1:
+        if 1 < len(values := {f.value: f for f in stated}) <= _CANDIDATE_PRICES:
+            out.extend(_candidate_lines(figures, lines, currency, list(values.values())))
+            continue
+        if len(values) != 1:
             continue
         price = stated[0]
         priced = {x.sentence for x in lines if x.price.currency == currency}
@@ -134,6 +142,23 @@ def _lines_at_the_one_price(figures: tuple[Figure, ...], lines: list[Line],
             if len(counts) == 1:
                 out.append(Line(0, price, next(iter(counts.values())), loose=True))
         out.extend(Line(0, p, q, inferred=True) for p, q in found)
+    return out
+
+
+def _candidate_lines(figures: tuple[Figure, ...], lines: list[Line], currency: str,
+                     prices: list[Figure]) -> list[Line]:
+    """A sentence that pairs one quantity with an amount and states no price, in a release
+    with a few prices: a loose candidate line at each."""
+    priced = {x.sentence for x in lines}
+    out = []
+    for sentence in sorted({f.sentence for f in figures} - priced):
+        here = [f for f in figures if f.sentence == sentence]
+        counts = [f for f in here if _is_quantity(f) and f.noun != "preferred"]
+        amounts = [f for f in here if f.kind is Kind.MONEY and f.role not in PER_SECURITY
+                   and f.currency == currency]
+        if len(counts) == 1 and amounts:
+            out.extend(Line(0, p, counts[0], inferred=True, loose=True, candidate=True)
+                       for p in prices)
     return out
 
 
