@@ -15,25 +15,22 @@ from __future__ import annotations
 import functools
 import itertools
 from collections.abc import Iterable
-from decimal import Decimal, InvalidOperation
 
 import attrs
 
 from . import expr
 from .figures import Figure, Interval, Kind, Qualifier
 from .grouping import PER_SECURITY, Groups, Line
+from .judging import PROCEEDS, Outcome, assess
 from .reconcile import confirmations, overruled, rearranged, with_part_totals, with_provenance
 from .repeats import near_repeats
 from .report import Check, Status
 from .roletable import RuleRole, builtin_roles
 from .rules import Rule
 from .terms import (
-    Mismatch,
     Term,
     add_up,
-    addends,
     claimed,
-    compute,
     line_operand,
     line_term,
     sum_roles,
@@ -54,13 +51,9 @@ _PICKED_SENTENCES = 6
 _DOCUMENT_SENTENCES = 15  # a document-scope operand stands within this many sentences
 _FAR_OPERANDS = 8  # figures beyond a sentence's neighbourhood an operand may take, nearest first
 _LOOSE_TYPO_TRIES = 12  # loose bindings per figure examined for a typo, the closest first
-_NEAR_MISS = Decimal("0.01")
 _NEAR_SENTENCES = 4
 _PARAGRAPH_SENTENCES = 4
-_PROCEEDS = ("gross", "aggregate", "tranche")
 _FROM_LINES = ("quantity", "price", "offered", "gross", "aggregate")  # offering lines supply them
-_PRECISE = Decimal("0.01")
-_LOWER_BOUND = Decimal("0.04")  # "over $8.54m" (8.54 to 8.64) is narrow enough to confirm
 
 
 
@@ -246,7 +239,7 @@ class Engine:
         out = []
         by_paragraph: dict[tuple, dict] = {}
         for f in stated:
-            if f.role in _PROCEEDS and f.qualifier is not Qualifier.UP_TO:
+            if f.role in PROCEEDS and f.qualifier is not Qualifier.UP_TO:
                 by_paragraph.setdefault((f.paragraph, f.currency), {}).setdefault(f.value, f)
         for named in by_paragraph.values():
             figures = list(named.values())
@@ -330,7 +323,7 @@ class Engine:
                 out.append(role)
         return tuple(out)
 
-    def outcomes(self, rule: Rule) -> list[_Outcome]:
+    def outcomes(self, rule: Rule) -> list[Outcome]:
         """Every evaluable binding of one rule, unassigned."""
         if rule.scope == "restatement":
             return [self._restatement(rule, w, n) for w, n in self.groups.restatements]
@@ -345,7 +338,7 @@ class Engine:
         found = [self._by_twin(rule, o) for o in found]
         return found + [m for o in found if (m := self._mirrored(rule, o)) is not None]
 
-    def _mirrored(self, rule: Rule, o: _Outcome) -> _Outcome | None:
+    def _mirrored(self, rule: Rule, o: Outcome) -> Outcome | None:
         """An agreement in one currency of a conversion must hold in the other too: "6.6
         percent below the closing price of $0.071 (AUD 0.091)" for $0.0655 (AUD 0.085) holds in
         AUD and not in US$. The failing twin is reported beside the agreement."""
@@ -357,13 +350,13 @@ class Engine:
         if twin is None or all(twin[k] is o.bind[k] for k in twin):
             return None
         stated = self._by_id[o.stated.twin] if o.stated.kind is Kind.MONEY else o.stated
-        mirrored = _evaluate(rule, stated, twin, o.line)
+        mirrored = assess(rule, stated, twin, o.line)
         if mirrored is None or mirrored.check.status is Status.PASS:
             return None
-        failed = _evaluate(rule, stated, twin, o.line, certain=True)
+        failed = assess(rule, stated, twin, o.line, certain=True)
         return attrs.evolve(failed, mirror=True) if failed is not None else None
 
-    def _by_twin(self, rule: Rule, o: _Outcome) -> _Outcome:
+    def _by_twin(self, rule: Rule, o: Outcome) -> Outcome:
         """A disagreement whose twin in another currency agrees is certain: "705,882,353 shares
         at $0.0655 (AUD 0.085) ... $45.3 million (AUD 60 million)" holds in AUD, so the
         structure is right and the US$ figures disagree."""
@@ -375,12 +368,12 @@ class Engine:
         twin = _twin_binding(o.bind, self._by_id)
         if twin is None:
             return o
-        mirrored = _evaluate(rule, self._by_id[o.stated.twin], twin, o.line)
+        mirrored = assess(rule, self._by_id[o.stated.twin], twin, o.line)
         if mirrored is None or mirrored.check.status is not Status.PASS:
             return o
-        return _evaluate(rule, o.stated, o.bind, o.line, certain=True) or o
+        return assess(rule, o.stated, o.bind, o.line, certain=True) or o
 
-    def _bindings(self, rule: Rule, line: Line | None) -> Iterable[_Outcome]:
+    def _bindings(self, rule: Rule, line: Line | None) -> Iterable[Outcome]:
         """Every evaluable binding of the rule's roles, per figure it can check."""
         names = [r for r in rule.check.operand_roles if not r.startswith("sum(")]
         options = [self._operands(r, line) for r in names]
@@ -404,7 +397,7 @@ class Engine:
                                                   loose_stated=True)
                                 if o.check.status is not Status.SKIPPED)
 
-    def _sentence_bindings(self, rule: Rule) -> Iterable[_Outcome]:
+    def _sentence_bindings(self, rule: Rule) -> Iterable[Outcome]:
         """Bindings among the figures around each figure the rule can check."""
         names = list(rule.check.operand_roles)
         role = rule.check.stated
@@ -431,7 +424,7 @@ class Engine:
             return parts  # "the preferred shares" of a release that names one number of them
         return add_up(parts, structural=True) if len(parts) >= 2 else []
 
-    def _assign(self, outcomes: list[_Outcome]) -> list[Check]:
+    def _assign(self, outcomes: list[Outcome]) -> list[Check]:
         """Best outcome first; each stated figure and each line is used once per rule."""
         outcomes = sorted(outcomes, key=lambda o: o.rank)
         used_stated, used_lines, checks = set(), set(), []
@@ -466,20 +459,20 @@ class Engine:
     def _near_repeats(self) -> list[tuple[Figure, Figure]]:
         return near_repeats(self.figures)
 
-    def _repeats(self, rule: Rule, agreed: set[str]) -> list[_Outcome]:
+    def _repeats(self, rule: Rule, agreed: set[str]) -> list[Outcome]:
         """``agreed``: the figures some passing check uses."""
         out = []
         for a, b in self._near_repeats:
             if a.id in agreed and b.id in agreed and a.value != b.value:
                 continue  # each agrees with its own relation: two facts that look alike
             stated, original = (a, b) if b.id in agreed else (b, a)
-            o = _evaluate(rule, stated, {"original": term_of(original)}, None)
+            o = assess(rule, stated, {"original": term_of(original)}, None)
             if o is not None and o.check.status is not Status.SKIPPED:
                 out.append(o)
         return out
 
-    def _restatement(self, rule: Rule, words: Figure, numeral: Figure) -> _Outcome:
-        return _evaluate(rule, numeral, {"words": term_of(words)}, None, certain=True)
+    def _restatement(self, rule: Rule, words: Figure, numeral: Figure) -> Outcome:
+        return assess(rule, numeral, {"words": term_of(words)}, None, certain=True)
 
 
 def _restating_wrong(rule: Rule, check: Check, wrong: dict[str, Check]) -> Check | None:
@@ -562,7 +555,7 @@ def _without_repeats(checks: list[Check], stated_role: dict[str, str]) -> list[C
 
 def _judge(rule: Rule, stated: Figure, names: list[str], options: list[list[Term]],
            line: Line | None, loose_stated: bool,
-           sole: frozenset[int] = frozenset()) -> Iterable[_Outcome]:
+           sole: frozenset[int] = frozenset()) -> Iterable[Outcome]:
     """Evaluate every binding of ``stated``. Loose bindings that disagree are many and mostly
     meaningless: only the closest few are examined for a typo."""
     unsure = []
@@ -574,7 +567,7 @@ def _judge(rule: Rule, stated: Figure, names: list[str], options: list[list[Term
             continue
         bind = dict(zip(names, combo, strict=True))
         loose = loose_stated or not all(t.structural for t in combo)
-        outcome = _evaluate(rule, stated, bind, line, loose=loose_stated, typos=not loose,
+        outcome = assess(rule, stated, bind, line, loose=loose_stated, typos=not loose,
                             sole=sole)
         if outcome is None:
             continue
@@ -584,7 +577,7 @@ def _judge(rule: Rule, stated: Figure, names: list[str], options: list[list[Term
             yield outcome
     unsure.sort(key=lambda o: o.rank)
     for o in unsure[:_LOOSE_TYPO_TRIES]:
-        yield _evaluate(rule, stated, o.bind, line, loose=loose_stated, sole=sole)
+        yield assess(rule, stated, o.bind, line, loose=loose_stated, sole=sole)
     yield from unsure[_LOOSE_TYPO_TRIES:]
 
 
@@ -596,7 +589,7 @@ def _counted_twice(parts: tuple[Term, ...]) -> bool:
     return any(x.interval.meets(f.stated) for x in lines for f in stated)
 
 
-def _operand_typo(o: _Outcome) -> _Outcome | None:
+def _operand_typo(o: Outcome) -> Outcome | None:
     """A failing binding with the typo put in an operand rather than in the stated figure,
     when one changed digit in an operand explains it convincingly; None otherwise."""
     if o.check.status is not Status.FAIL or o.check.basis != "typo" \
@@ -612,7 +605,7 @@ def _operand_typo(o: _Outcome) -> _Outcome | None:
     return attrs.evolve(o, check=attrs.evolve(o.check, suspect=suspect))
 
 
-def _single_figures(o: _Outcome) -> set[int]:
+def _single_figures(o: Outcome) -> set[int]:
     """The operands of a binding made only of figures as stated (no line, no total), else an
     empty set."""
     if o.line is not None or any(t.line is not None or t.parts for t in o.bind.values()):
@@ -678,198 +671,3 @@ def _close(f: Figure, line: Line) -> bool:
     """Within a few sentences of the line's quantity or of its price."""
     return min(abs(f.sentence - line.quantity.sentence),
                abs(f.sentence - line.price.sentence)) <= _NEAR_SENTENCES
-
-
-@attrs.frozen
-class _Outcome:
-    check: Check  # its message is rendered only once the outcome is assigned
-    rank: tuple
-    stated: Figure
-    line: Line | None
-    rule: Rule
-    bind: dict[str, Term]
-    mirror: bool = False  # the relation re-checked in the other currency of a conversion
-
-    @property
-    def key(self) -> tuple:
-        return (self.stated.id, self.mirror)
-
-    @property
-    def structural(self) -> bool:
-        """Every operand follows the release's structure (no part picked because it fits)."""
-        return all(t.structural for t in self.bind.values())
-
-    def finished(self) -> Check:
-        """The check with its words: rendered only for the outcomes that are reported."""
-        from .numbers import render_like
-
-        c = self.check
-        reason = None
-        if c.status is Status.SKIPPED:
-            best = render_like(c.expected, c.stated, extra_digits=2)
-            reason = ("no binding agrees and the figures are not certainly related "
-                      f"(best: {best} against {c.stated.text})")
-        return attrs.evolve(c, reason=reason, message=_message(
-            self.rule, c.stated, self.bind, c.expected, c.difference, c.suspect, c.status))
-
-
-def _evaluate(rule: Rule, stated: Figure, bind: dict[str, Term], line: Line | None,
-              certain: bool = False, loose: bool = False, typos: bool = True,
-              sole: frozenset[int] = frozenset()) -> _Outcome | None:
-    try:
-        computed = compute(rule.check.computed, bind)
-    except (Mismatch, ZeroDivisionError, InvalidOperation, ValueError):
-        return None
-    if term_of(stated).dim != computed.dim:
-        return None
-    figures = tuple(dict.fromkeys((stated, *(f for t in bind.values() for f in t.figures))))
-    s_iv = stated.stated
-    if stated.kind is Kind.PERCENT:  # computed as a ratio
-        s_iv = Interval(s_iv.low / 100, None if s_iv.high is None else s_iv.high / 100)
-    relation = rule.check.relation
-    if relation == "==":
-        holds = computed.interval.meets(s_iv)
-    elif relation == ">=":
-        holds = computed.interval.high is None or s_iv.high is None or \
-            s_iv.high >= computed.interval.low
-    else:
-        holds = computed.interval.high is None or s_iv.low <= computed.interval.high
-    scale = Decimal(100) if stated.kind is Kind.PERCENT else Decimal(1)
-    expected = computed.interval.mid * scale
-    difference = stated.value - expected
-    sentences = {f.sentence for f in figures}
-    structural = not loose and all(t.structural for t in bind.values())
-    if not structural and (computed.interval.high is None or (
-            stated.qualifier is Qualifier.OVER and not tight(s_iv, s_iv, _LOWER_BOUND))):
-        return None  # a wide lower bound is met by too many sums of parts to confirm any
-    # parts make exactly what is written ($572,044 + $427,956 for "$1 million"): no chance
-    exact = computed.interval.exact and computed.interval.low * (
-        100 if stated.kind is Kind.PERCENT else 1) == stated.value
-    if not exact and any(not t.structural and not _commensurate(t, stated)
-                         for t in bind.values()):
-        return None
-    if not structural and not exact and not all(
-            _commensurate_part(compute(n, bind), stated) for n in addends(rule.check.computed)):
-        return None  # "2.4 crore + 3 lakh" says nothing about "2,40,00,000"
-    targets = any(f.qualifier is Qualifier.UP_TO for t in bind.values() for f in t.figures)
-    if stated.kind is Kind.MONEY and (stated.qualifier is Qualifier.UP_TO) != targets \
-            and not (targets and ("headline" in stated.roles or rule.targets)):
-        return None  # "up to" proceeds are targets, compared only with other targets (a
-        # headline may name the target without the words "up to", and a total "if the
-        # option is exercised in full" is one)
-    # certain: the stated figure is named for the rule's role and the binding is structural,
-    # with every figure in one sentence, or the figures named beside it in the sentences on
-    # either side and the rest from the release's one offering line
-    named = [f for f in figures if f is not stated and id(f) not in sole]
-    beside = bool(sole) and bool(named) and any(id(f) in sole for f in figures) \
-        and all(abs(f.sentence - stated.sentence) <= 1 for f in named)
-    certain = certain or (stated.role == rule.check.stated and structural
-                          and (len(sentences) == 1 or beside))
-    # A price stated in another sentence fails only an amount the words call proceeds:
-    # "insiders subscribed $936,798.50 across the placement" may span tranches at other
-    # prices. The release's one price taken for a sentence that did not state it is not the
-    # typo suspect either, unless the release has no other line for it to belong to.
-    lines = [line] + [t.line for t in bind.values()]
-    borrowed = {x.price for x in lines if x is not None and x.borrowed}
-    assumed = {x.price for x in lines if x is not None and x.inferred and id(x.price) not in sole}
-    suspect = None
-    if typos and not holds:
-        suspect = typo_suspect(rule, stated, bind, [f for f in figures if f not in assumed],
-                               loose=not structural, within=not borrowed,
-                               precise=tight(computed.interval, s_iv))
-    basis = None
-    if holds:
-        status = Status.PASS
-        holds_by = ("inequality" if stated.qualifier is Qualifier.OVER
-                    else "exact" if computed.interval.exact and difference == 0 else "rounding")
-        basis = "structural" if structural else "loose"
-    elif (certain or suspect is not None or (structural and _near_miss(stated, expected))) \
-            and (not borrowed or stated.role in _PROCEEDS):
-        status, holds_by = Status.FAIL, None
-        basis = "certain" if certain else "typo" if suspect is not None else "near-miss"
-    else:
-        status, holds_by = Status.SKIPPED, None
-    severity = rule.severity
-    if status is Status.FAIL and _rounding_direction(stated, expected):
-        severity = "warning"
-    check = Check(
-        rule=rule.id, name=rule.name, status=status, severity=severity, figures=figures,
-        stated=stated, expected=expected, computed=computed.interval,
-        difference=difference, holds_by=holds_by, reason=None, suspect=suspect, basis=basis,
-    )
-    rel = abs(difference) / abs(expected) if expected else Decimal("Infinity")
-    distance = max(f.span.end for f in figures) - min(f.span.start for f in figures)
-    if status is Status.PASS:
-        # every agreeing binding agrees within precision: prefer the release's structure,
-        # then a total computed from its lines over one from amounts stated for them, then
-        # the figures that stand closest together
-        # (a loose agreement counts as strong when it is precise to 1%: wide picked sums of
-        # rounded parts agree with almost anything)
-        restated_parts = sum(1 for t in bind.values() for p in t.parts if p.line is None)
-        strong = structural or tight(computed.interval, s_iv, _PRECISE)
-        rank = (0 if strong else 2, not structural, restated_parts, distance, rel)
-    else:
-        # a certain failure, or a clear typo, outranks an agreement among picked figures
-        strong = certain or convincing(suspect, figures)
-        rank = (1 if strong else 3, not certain and suspect is None, rel, distance)
-    return _Outcome(check, rank, stated, line, rule, bind)
-
-
-def _near_miss(stated: Figure, expected: Decimal) -> bool:
-    """Within 1% yet outside the stated precision: the same figure, wrongly rounded or typed."""
-    return expected != 0 and abs(stated.value - expected) <= abs(expected) * _NEAR_MISS
-
-
-def _rounding_direction(stated: Figure, expected: Decimal) -> bool:
-    """A rounded figure one unit off in its last digit: truncated rather than rounded."""
-    if not stated.rounded or stated.qualifier is Qualifier.OVER:
-        return False
-    return abs(stated.value - expected) < stated.unit
-
-
-def _commensurate(total: Term, stated: Figure) -> bool:
-    """Picked parts say something about a total only at its precision."""
-    return all(_commensurate_part(p, stated) for p in total.parts)
-
-
-def _commensurate_part(part: Term, stated: Figure) -> bool:
-    """Not "S$10 million + 0.2 cent" (a part below the total's precision), nor "$1 million +
-    $572,044" for $1.5 million (a stated part rounded more coarsely than the total); "Rs 500 +
-    Rs 9.29" is exact, written in whole rupees."""
-    if abs(part.interval.mid) < stated.unit:
-        return False
-    return not (len(part.figures) == 1 and part.figures[0].rounded
-                and part.figures[0].unit > stated.unit)
-
-
-def _message(rule: Rule, stated: Figure, bind: dict[str, Term], expected: Decimal,
-             difference: Decimal, suspect: Figure | None, status: Status) -> str:
-    from .numbers import render_like
-
-    def show(t: Term) -> str:
-        if t.parts:
-            return "(" + " + ".join(show(p).strip("()") for p in t.parts) + ")"
-        if t.line is not None:
-            return f"({t.figures[0].text} × {t.figures[1].text})"
-        if len(t.figures) == 2:  # a ratio in words
-            return f"({t.figures[0].text} ÷ {t.figures[1].text})"
-        return t.figures[0].text
-
-    def name(role: str) -> str:
-        return show(bind[role]) if role in bind else role
-
-    computed_text = expr.render(rule.check.computed, name)
-    values = {
-        "expected": f"{computed_text} = {render_like(expected, stated, extra_digits=2)}",
-        "stated": stated.text,
-        "difference": render_like(abs(difference), stated, extra_digits=2),
-        "relation": rule.check_text,
-        "computed": render_like(expected, stated, extra_digits=2),
-    }
-    if status is Status.PASS:  # the rule's template describes a discrepancy
-        return f"{rule.check_text}: {values['expected']} agrees with {stated.text}"
-    text = rule.message.format(**values)
-    if suspect is not None and suspect is not stated:
-        text += f"; a one-digit typo in {suspect.text} would explain it"
-    return text
-
