@@ -7,6 +7,7 @@ import attrs
 
 from .figures import Figure
 from .report import Check, Status
+from .rules import Rule
 from .typos import convincing
 
 
@@ -80,3 +81,81 @@ def _showing(check: Check, extra: list[Figure]) -> Check:
     if not extra:
         return check
     return attrs.evolve(check, figures=tuple(dict.fromkeys(check.figures + tuple(extra))))
+
+
+def restating_wrong(rule: Rule, check: Check, wrong: dict[str, Check]) -> Check | None:
+    """A restatement that agrees with a figure its own relation certainly disproves ("Raises
+    $45.3M" for a body's "$45.3 million" that 705,882,353 × $0.0655 does not make) is measured
+    against what that relation computes: agreeing with a wrong figure is no agreement."""
+    from .numbers import render_like
+
+    restated = [f for f in check.figures if f is not check.stated]
+    if len(restated) != 1 or restated[0].id not in wrong:
+        return None
+    d, stated = wrong[restated[0].id], check.stated
+    if d.computed is None or d.computed.meets(stated.stated):
+        return None  # coarse enough to agree with both
+    difference = stated.value - d.expected
+    expected = (f"{restated[0].text}, which it restates, where {d.rule} computes "
+                f"{render_like(d.expected, stated, extra_digits=2)}")
+    return attrs.evolve(
+        check, status=Status.FAIL, basis="certain", holds_by=None, suspect=None,
+        figures=tuple(dict.fromkeys(check.figures + d.figures)), expected=d.expected,
+        computed=d.computed, difference=difference,
+        message=rule.message.format(
+            expected=expected, stated=stated.text, relation=rule.check_text,
+            difference=render_like(abs(difference), stated, extra_digits=2),
+            computed=render_like(d.expected, stated, extra_digits=2)))
+
+
+def spent(checks: list[Check]) -> list[Check]:
+    """Operands that agree with one stated figure make that figure, not another: "62,695,126
+    ÷ 313,475,630 = 20%" says nothing of the "5.22%" and "16.67%" beside it, which measure
+    against counts the release does not state. Such failures are skipped, with the reason."""
+    made: dict[tuple, Check] = {}
+    for c in checks:
+        if c.status is Status.PASS and c.stated is not None:
+            made.setdefault((c.rule, _operand_ids(c)), c)
+    out = []
+    for c in checks:
+        other = made.get((c.rule, _operand_ids(c))) if c.stated is not None else None
+        if c.status is Status.FAIL and other is not None and other.stated is not c.stated \
+                and c.basis == "certain" and c.suspect is None:  # (not a restatement typo)
+            c = attrs.evolve(c, status=Status.SKIPPED, basis=None, suspect=None,
+                             reason=f"its figures make {other.stated.text} ({other.rule}); "
+                                    f"{c.stated.text} measures something else")
+        out.append(c)
+    return out
+
+
+def _operand_ids(c: Check) -> frozenset[str]:
+    return frozenset(f.id for f in c.figures if f is not c.stated)
+
+
+def without_repeats(checks: list[Check], stated_role: dict[str, str]) -> list[Check]:
+    """Two rules that bind the same figures to the same verdict say it twice (PV015 on the
+    amount PV001 already checks against its line): keep the rule made for the stated figure's
+    role (a headline's PV005), else the first."""
+    def key(c: Check) -> tuple:
+        return (c.stated.id if c.stated else None, frozenset(f.id for f in c.figures), c.status)
+
+    best: dict[tuple, Check] = {}
+    for c in checks:
+        if c.status is Status.SKIPPED:
+            continue
+        k = key(c)
+        if k not in best or (stated_role[c.rule] == c.stated.role
+                             and stated_role[best[k].rule] != c.stated.role):
+            best[k] = c
+    kept = [c for c in checks if c.status is Status.SKIPPED or best[key(c)] is c]
+    # one relation read from either end (38.70 million = 193.50 million × 1/5, and 193.50
+    # million = 38.70 million × 5/1) is one finding
+    seen: set[tuple] = set()
+    out = []
+    for c in kept:
+        k = (c.rule, frozenset(f.id for f in c.figures), c.status)
+        if c.status is not Status.SKIPPED and k in seen:
+            continue
+        seen.add(k)
+        out.append(c)
+    return out
