@@ -1,5 +1,7 @@
-"""Reconciling rules: what one rule confirms overrules another's loose failure, and a check
-that agrees shows the figures its agreement rests on."""
+"""Reconciling rules: what one rule confirms overrules another's loose failure, a check that
+agrees shows the figures its agreement rests on, a restatement of a disproved figure is
+measured against its relation, operands spent on one figure do not fail another, and the same
+finding is reported once."""
 
 from __future__ import annotations
 
