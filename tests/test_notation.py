@@ -73,3 +73,12 @@ def test_scanning_in_any_notation_never_raises(text, notation):
     for f in scan(Document.from_text(text), Lexicon(notation)):
         assert text[f.span.start:f.span.end] == f.text
     detect(text)
+
+
+def test_messages_write_computed_values_in_the_releases_notation():
+    text = ("Die Gesellschaft platziert 2.044.089 neue Aktien zum Bezugspreis von EUR 2,40 je "
+            "Aktie. Der Bruttoemissionserlös beträgt EUR 4.905.831,60.")
+    (c,) = check_text(text).failures
+    assert "EUR 4.905.813,60" in c.message and "EUR 18,00" in c.message
+    assert Notation(",", " ").write("1,234,567.89") == "1 234 567,89"
+    assert Notation(".", "'").write("1,234,567.89") == "1'234'567.89"

@@ -7,6 +7,8 @@ from enum import Enum
 
 import attrs
 
+from .notation import ENGLISH, Notation
+
 
 class Kind(str, Enum):
     MONEY = "money"
@@ -125,6 +127,8 @@ class Figure:
     paragraph: int = -1
     # the same amount in another currency, written beside it: "US$0.43 (CA$0.602)"
     twin: str | None = None
+    # how the release writes numbers (notation.py): computed values are shown the same way
+    notation: Notation = ENGLISH
 
     @property
     def stated(self) -> Interval:

@@ -21,6 +21,13 @@ class Notation:
     def english(self) -> bool:
         return self == ENGLISH
 
+    def write(self, english: str) -> str:
+        """A number formatted the English way ("1,234,567.89") written in this notation."""
+        if self.english:
+            return english
+        return english.translate({ord(","): "\0", ord("."): self.decimal}).replace(
+            "\0", self.group)
+
 
 ENGLISH = Notation(".", ",")
 _SPACES = {"\u00a0", "\u202f", "\u2009", " "}

@@ -19,12 +19,13 @@ def render_like(value: Decimal, like: Figure, extra_digits: int = 0, locale: str
     from babel.numbers import format_decimal
 
     if like.kind is Kind.PERCENT:
-        return format_decimal(value, format="#,##0.####", locale=locale) + "%"
+        return like.notation.write(format_decimal(value, format="#,##0.####", locale=locale)) + "%"
     decimals = max(-like.exponent, 0) if like.exponent < 0 else 0
     if like.kind is Kind.MONEY:
         decimals = max(decimals, extra_digits)
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-    text = format_decimal(value, format=pattern, locale=locale, decimal_quantization=True)
+    text = like.notation.write(
+        format_decimal(value, format=pattern, locale=locale, decimal_quantization=True))
     if like.kind is Kind.MONEY:
         prefix = _PREFIX.match(like.text).group() if _PREFIX.match(like.text) else ""
         if not prefix.strip() or prefix.strip()[0].isdigit():

@@ -406,7 +406,7 @@ def _figure(doc, start, end, value, exponent, kind, currency, noun, lexicon, wor
     return Figure(
         id="", text=doc.original[start:end], span=Span(start, end, line, column),
         value=value, exponent=exponent, kind=kind, currency=currency, qualifier=qualifier,
-        noun=noun, words=words, scaled=scaled,
+        noun=noun, words=words, scaled=scaled, notation=lexicon.notation,
     )
 
 
