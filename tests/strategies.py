@@ -42,3 +42,24 @@ def deals(draw):
     ][phrasing]
     text += f" The agent received a cash commission of {rate}% of the gross proceeds, being {c}."
     return text, {"shares": q, "price": p, "gross": g, "commission": c}
+
+
+CONTINENTAL = {
+    "de_DE": ("Die Gesellschaft platziert {q} neue Aktien zum Bezugspreis von EUR {p} je Aktie. "
+              "Der Bruttoemissionserlös beträgt EUR {g}."),
+    "sv_SE": ("Bolaget emitterar {q} nya aktier till en kurs av {p} SEK per aktie. "
+              "Emissionslikviden uppgår till {g} SEK."),
+}
+
+
+@st.composite
+def continental_deals(draw):
+    """A deal in German or Swedish, its numbers written by babel in that locale's notation:
+    (text, the gross as written)."""
+    shares = draw(st.integers(min_value=10_000, max_value=90_000_000))
+    price = Decimal(draw(st.integers(min_value=1, max_value=2_000))) / 100
+    locale = draw(st.sampled_from(sorted(CONTINENTAL)))
+    q = format_decimal(shares, format="#,##0", locale=locale)
+    p = format_decimal(price, format="#,##0.00", locale=locale)
+    g = format_decimal(shares * price, format="#,##0.00", locale=locale)
+    return CONTINENTAL[locale].format(q=q, p=p, g=g), g

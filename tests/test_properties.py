@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 from validator import check_text
 from validator.report import Status
 
-from .strategies import deals
+from .strategies import continental_deals, deals
 
 
 @settings(max_examples=150, deadline=None)
@@ -33,3 +33,15 @@ def test_one_changed_digit_fails_at_that_figure(deal, which, data):
     touched = [c for c in report.failures
                if any(f.span.start <= at < f.span.end for f in c.figures)]
     assert touched, f"no failing check uses {changed!r} in: {mutated}"
+
+
+@settings(max_examples=100, deadline=None)
+@given(continental_deals())
+def test_continental_deals_pass_and_a_changed_gross_fails(deal):
+    text, gross = deal
+    report = check_text(text)
+    assert not report.failures, [c.message for c in report.failures]
+    assert any(c.rule == "PV001" and c.status is Status.PASS for c in report.checks)
+    first = next(i for i, ch in enumerate(gross) if ch.isdigit() and ch != "0")
+    changed = gross[:first] + str(int(gross[first]) % 9 + 1) + gross[first + 1:]
+    assert any(c.rule == "PV001" for c in check_text(text.replace(gross, changed)).failures)
