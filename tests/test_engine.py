@@ -566,3 +566,12 @@ def test_a_quantity_paired_with_an_amount_only_is_tried_at_each_of_a_few_prices(
              "$0.32, for $5,360,032 in total.\n\nThe chairman subscribed for 781,250 units "
              "for a total of $250,000.")
     assert not failures(total, "PV004")
+
+
+def test_a_range_of_amounts_and_counts_gives_alternative_lines_never_a_total():
+    text = ("The subscription price is $2.50 per share.\n\nThe issue will raise between $7 "
+            "million and about $9.7 million, that is between 2,800,000 and 3,892,954 "
+            "shares.\n\nThe company is valued at about $29 million before the issue.")
+    passed = {c.stated.text for c in checks(text, "PV001") if c.status is Status.PASS}
+    assert passed == {"$7 million", "$9.7 million"}
+    assert not check_text(text).failures  # $7 million + $9.7 million is no total of anything

@@ -136,3 +136,10 @@ def test_a_chinese_discount_is_checked():
     (ok,) = [c for c in check_text(text.format("13.79%")).checks if c.rule == "PV011"]
     assert ok.status.value == "pass"
     assert [c.rule for c in check_text(text.format("23.79%")).failures] == ["PV011"]
+
+
+def test_at_least_and_at_most_are_qualifiers_not_a_price_cue():
+    report = check_text("The issue will raise at least $7 million and at most $9.7 million.")
+    low, high = [f for f in report.figures if f.currency]
+    assert low.qualifier.value == "over" and "price" not in low.roles
+    assert high.qualifier.value == "up to" and "price" not in high.roles

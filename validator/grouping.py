@@ -133,6 +133,11 @@ def _lines_at_the_one_price(figures: tuple[Figure, ...], lines: list[Line],
                        and f.currency == currency]
             if len(counts) == 1 and amounts:
                 found.append((price, counts[0]))
+            elif len(counts) == len(amounts) > 1:
+                # "at least SEK 7 million and at most SEK 9.7 million, that is between
+                # 2,800,000 and 3,892,954 shares": alternatives, each a candidate at the price
+                out.extend(Line(0, price, c, inferred=True, loose=True, candidate=True)
+                           for c in counts)
         if not found and not lines and not preferred:
             # one price and one number of securities, however far apart: "investors paid
             # $3.25 per share ... in total, roughly 730,000 shares were issued"

@@ -418,7 +418,7 @@ def _trailing_zeros(value: Decimal) -> int:
 _QUALIFIERS = [
     (re.compile(r"(?i)\b(?:up\s+to|a\s+maximum\s+of|maximum\s+of|not\s+more\s+than|no\s+more\s+"
                 r"than|not\s+(?:to\s+)?exceed|(?:did|does|do|will|would)\s+not\s+exceed|less\s+than"
-                r"|fewer\s+than|as\s+(?:much|many)\s+as)\s+(?:an?\s+)?(?:additional\s+)?"
+                r"|fewer\s+than|at\s+most|as\s+(?:much|many)\s+as)\s+(?:an?\s+)?(?:additional\s+)?"
                 r"(?:aggregate\s+(?:of\s+)?)?"
                 r"(?:gross\s+)?(?:(?:about|approximately|around|roughly)\s+)?$"),
      Qualifier.UP_TO),  # "up to about S$10.3 million", "up to an additional 735,000": targets
