@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from .figures import Figure, Interval, Kind, Qualifier
-from .typos import SPECIFIC, decisive, one_digit_apart, repair_place, significant
+from .typos import (
+    SPECIFIC,
+    decisive,
+    one_digit_apart,
+    repair_place,
+    significant,
+    written_digits,
+)
 
 _ROUNDED_DIGITS = 3  # "3.52 million": a rounded restatement specific enough to compare
 _SHARED = 2  # figures two sentences must both state to be read as restating each other
@@ -74,4 +81,4 @@ def _shared(figures: tuple[Figure, ...], a: Figure, b: Figure) -> int:
 
 
 def _last_digit(f: Figure) -> str:
-    return str(abs(f.value.scaleb(-f.exponent).to_integral_value()))[-1:]
+    return written_digits(f)[-1:]

@@ -125,10 +125,7 @@ def _digits_below(f: Figure, place: Decimal) -> int:
     """Significant digits ``f`` was written with below ``place``: the digits a repair there
     leaves standing, whose agreement is the evidence ("63.03%" → 73.03% keeps "3.03")."""
     below = f.value.copy_abs() % place
-    if not below:
-        return 0
-    digits = str(below.scaleb(-f.exponent).to_integral_value())
-    return len(digits.rstrip("0"))
+    return len(written_digits(f, below).rstrip("0")) if below else 0
 
 
 def convincing(suspect: Figure | None, figures: tuple[Figure, ...] | list[Figure]) -> bool:
@@ -147,8 +144,17 @@ def clear(suspect: Figure | None) -> bool:
 
 def significant(f: Figure) -> int:
     """Digits written other than trailing zeros: "$250,000" has two, "$1,784,809.81" nine."""
-    digits = str(abs(f.value.scaleb(-f.exponent).to_integral_value()))
-    return len(digits.strip("0"))
+    return len(written_digits(f).strip("0"))
+
+
+def written_digits(f: Figure, value: Decimal | None = None) -> str:
+    """The digits of ``value`` (by default the figure's own) at the precision the figure was
+    written to: "$4.1 million" → "41"; "" when they cannot be written."""
+    try:
+        v = abs(f.value if value is None else value).scaleb(-f.exponent)
+        return str(int(v.to_integral_value(ROUND_HALF_EVEN)))
+    except (InvalidOperation, ValueError, OverflowError):
+        return ""
 
 
 def solve(rule: Rule, stated: Figure, bind: dict[str, Term], target: Figure,
@@ -221,10 +227,7 @@ def one_digit_within(f: Figure, low: Decimal, high: Decimal) -> bool:
 def repair_place(f: Figure, low: Decimal, high: Decimal) -> Decimal | None:
     """The place value of the digit whose change (or swap with its right neighbour) brings
     ``f`` into [low, high], the highest such place; None when no one-digit change does."""
-    try:
-        written = str(int(f.value.scaleb(-f.exponent).to_integral_value(ROUND_HALF_EVEN)))
-    except (InvalidOperation, ValueError, OverflowError):
-        return None
+    written = written_digits(f)
     if len(written) < 2 or low <= f.value <= high:
         return None
     for position, v in _variants(written):
@@ -248,11 +251,7 @@ def _variants(digits: str):
 def one_digit_apart(f: Figure, solved: Decimal) -> bool:
     """True when the written digits of ``f`` and ``solved`` (at f's precision) differ by one
     substituted digit or two swapped neighbours, in a figure of at least two written digits."""
-    try:
-        written = str(int(f.value.scaleb(-f.exponent).to_integral_value(ROUND_HALF_EVEN)))
-        wanted = str(int(solved.scaleb(-f.exponent).to_integral_value(ROUND_HALF_EVEN)))
-    except (InvalidOperation, ValueError, OverflowError):
-        return False
+    written, wanted = written_digits(f), written_digits(f, solved)
     if len(written) < 2 or len(written) != len(wanted) or written == wanted:
         return False
     diff = [i for i, (a, b) in enumerate(zip(written, wanted, strict=True)) if a != b]
