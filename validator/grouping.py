@@ -7,6 +7,8 @@ same sentence pairs with that price.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import attrs
 
 from .figures import Figure, Interval, Kind, Qualifier
@@ -109,7 +111,8 @@ def _lines_at_the_one_price(figures: tuple[Figure, ...], lines: list[Line],
     """When a release states a single offering price (per currency: "US$0.43 (CA$0.602)"), a
     sentence that pairs a number of securities with an amount in that currency ("insiders took
     400,000 units for $200,000") is a line at it. The same holds for preferred shares and the
-    release's one stated value ("1,033 preferred shares as repayment of $1 million")."""
+    release's one stated value ("1,033 preferred shares as repayment of $1 million"). With two
+    or three prices, such a quantity is a loose candidate line at each."""
     preferred = role == "stated_value"
     prices: dict[str, list[Figure]] = {}
     for f in figures:
@@ -117,20 +120,19 @@ def _lines_at_the_one_price(figures: tuple[Figure, ...], lines: list[Line],
             prices.setdefault(f.currency, []).append(f)
     out = []
     for currency, stated in prices.items():
-        if 1 < len(values := {f.value: f for f in stated}) <= _CANDIDATE_PRICES:
-            out.extend(_candidate_lines(figures, lines, currency, list(values.values())))
+        values = list({f.value: f for f in stated}.values())
+        if 1 < len(values) <= _CANDIDATE_PRICES:
+            priced = {x.sentence for x in lines}
+            out.extend(Line(0, p, counts[0], inferred=True, loose=True, candidate=True)
+                       for counts, amounts in _unpriced(figures, priced, currency, preferred)
+                       if len(counts) == 1 and amounts for p in values)
             continue
         if len(values) != 1:
             continue
         price = stated[0]
         priced = {x.sentence for x in lines if x.price.currency == currency}
         found = []
-        for sentence in sorted({f.sentence for f in figures} - priced):
-            here = [f for f in figures if f.sentence == sentence]
-            counts = [f for f in here if _is_quantity(f)
-                      and (f.noun == "preferred") == preferred]
-            amounts = [f for f in here if f.kind is Kind.MONEY and f.role not in PER_SECURITY
-                       and f.currency == currency]
+        for counts, amounts in _unpriced(figures, priced, currency, preferred):
             if len(counts) == 1 and amounts:
                 found.append((price, counts[0]))
             elif len(counts) == len(amounts) > 1:
@@ -150,21 +152,18 @@ def _lines_at_the_one_price(figures: tuple[Figure, ...], lines: list[Line],
     return out
 
 
-def _candidate_lines(figures: tuple[Figure, ...], lines: list[Line], currency: str,
-                     prices: list[Figure]) -> list[Line]:
-    """A sentence that pairs one quantity with an amount and states no price, in a release
-    with a few prices: a loose candidate line at each."""
-    priced = {x.sentence for x in lines}
-    out = []
-    for sentence in sorted({f.sentence for f in figures} - priced):
-        here = [f for f in figures if f.sentence == sentence]
-        counts = [f for f in here if _is_quantity(f) and f.noun != "preferred"]
-        amounts = [f for f in here if f.kind is Kind.MONEY and f.role not in PER_SECURITY
-                   and f.currency == currency]
-        if len(counts) == 1 and amounts:
-            out.extend(Line(0, p, counts[0], inferred=True, loose=True, candidate=True)
-                       for p in prices)
-    return out
+def _unpriced(figures: tuple[Figure, ...], priced: set[int], currency: str,
+              preferred: bool) -> Iterator[tuple[list[Figure], list[Figure]]]:
+    """For each sentence not in ``priced``: its quantities (of preferred shares, or of
+    others) and its amounts in ``currency``."""
+    by_sentence: dict[int, list[Figure]] = {}
+    for f in figures:
+        by_sentence.setdefault(f.sentence, []).append(f)
+    for sentence in sorted(set(by_sentence) - priced):
+        here = by_sentence[sentence]
+        yield ([f for f in here if _is_quantity(f) and (f.noun == "preferred") == preferred],
+               [f for f in here if f.kind is Kind.MONEY and f.role not in PER_SECURITY
+                and f.currency == currency])
 
 
 def _quantity_for(figures: tuple[Figure, ...], i: int,
