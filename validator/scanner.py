@@ -65,7 +65,8 @@ _NUMBERS = {
     Notation(",", " "): r"\d{1,3}(?:[ ]\d{3})+(?:,\d+)?|\d+(?:,\d+)?",  # 2 800 000, 2,50 SEK
     Notation(".", "'"): r"\d{1,3}(?:'\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?",  # CHF 1'250'000.50
 }
-_CJK = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
+# Chinese and Japanese characters: no word boundaries between them, and none glues to a number
+CJK = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
 # Chinese scales and currencies written right after the number: "10.34億港元", "16.5港元"
 _CJK_SCALES = {"萬": 4, "万": 4, "百萬": 6, "百万": 6, "億": 8, "亿": 8}
 _CJK_CURRENCIES = {"港元": "HKD", "港幣": "HKD", "美元": "USD", "人民幣": "CNY",
@@ -89,7 +90,7 @@ class Lexicon:
         """"2 800 000 aktier", "2.044.089 neue Inhaber-Stückaktien" (a compound ends in it)."""
         if not self.nouns:
             return None
-        words = "|".join(re.escape(w) + ("" if _CJK.match(w[-1]) else r"\b")
+        words = "|".join(re.escape(w) + ("" if CJK.match(w[-1]) else r"\b")
                          for w, _ in sorted(self.nouns, key=lambda n: -len(n[0])))
         return re.compile(rf"(?i)\s*(?:[^\W\d][\w'’-]*\s+){{0,3}}?[\w-]*?(?P<noun>{words})")
 
@@ -105,14 +106,21 @@ class Lexicon:
         for name, qualifier in kinds.items():
             phrases = [p for p, n in self.qualifiers if n == name]
             if phrases:  # "bis zu 5", "約為10.34億": no space after a Chinese phrase
-                alts = "|".join(("" if _CJK.match(p[0]) else r"(?<!\w)") + re.escape(p)
-                                + (r"\s*" if _CJK.match(p[-1]) else r"\s+")
+                alts = "|".join(("" if CJK.match(p[0]) else r"(?<!\w)") + re.escape(p)
+                                + (r"\s*" if CJK.match(p[-1]) else r"\s+")
                                 for p in sorted(phrases, key=len, reverse=True))
                 out.append((re.compile(rf"(?i)(?:{alts})$"), qualifier))
         return out
 
 
 _ENGLISH = Lexicon()
+
+
+@functools.cache
+def lexicon(notation: Notation, nouns: tuple[tuple[str, str], ...],
+            qualifiers: tuple[tuple[str, str], ...]) -> Lexicon:
+    """One Lexicon per notation and vocabulary, its patterns compiled once for a batch."""
+    return Lexicon(notation, nouns, qualifiers)
 
 
 @functools.cache
@@ -310,7 +318,7 @@ def _numeral(doc: Document, text: str, m: re.Match, lexicon: Lexicon) -> Figure 
 
 def _word_char(ch: str) -> bool:
     """A letter or digit of an alphabetic script (CJK characters do not glue to numbers)."""
-    return ch.isalnum() and not _CJK.match(ch)
+    return ch.isalnum() and not CJK.match(ch)
 
 
 def _is_year(digits: str, after: str) -> bool:

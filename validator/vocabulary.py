@@ -10,8 +10,8 @@ import attrs
 
 from .figures import Kind
 from .rulefiles import RuleFileError, rules_dir
+from .scanner import CJK
 
-_CJK = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
 _ROLE_KEYS = {"kinds", "window", "before", "after", "overrides", "secondary"}
 _TOP_KEYS = {"language", "roles", "nouns", "qualifiers"}
 _QUALIFIERS = ("up_to", "over", "approximately")
@@ -70,8 +70,8 @@ def _compile(phrases: list[str], anchored_end: bool) -> re.Pattern | None:
         return None
 
     def bounded(p: str) -> str:
-        start = "" if _CJK.match(p[0]) else r"\b"
-        end = "" if _CJK.match(p[-1]) else r"\b"
+        start = "" if CJK.match(p[0]) else r"\b"
+        end = "" if CJK.match(p[-1]) else r"\b"
         return (start if anchored_end else "") + _phrase(p) + end
 
     alts = "|".join(bounded(p) for p in sorted(phrases, key=len, reverse=True))
