@@ -143,3 +143,8 @@ def test_at_least_and_at_most_are_qualifiers_not_a_price_cue():
     low, high = [f for f in report.figures if f.currency]
     assert low.qualifier.value == "over" and "price" not in low.roles
     assert high.qualifier.value == "up to" and "price" not in high.roles
+
+
+def test_two_counts_joined_in_another_language_share_the_noun():
+    report = check_text("Emissionen omfattar mellan 2 800 000 och 3 892 954 aktier.")
+    assert [f.noun for f in report.figures] == ["shares", "shares"]

@@ -33,7 +33,8 @@ def _check(doc: Document, rules: tuple[Rule, ...] | None, vocabulary: Vocabulary
            notation: Notation) -> DocumentReport:
     rules = builtin_rules() if rules is None else rules
     vocabulary = vocabulary or builtin()
-    lexicon = scanner.lexicon(notation, vocabulary.nouns, vocabulary.qualifiers)
+    lexicon = scanner.lexicon(notation, vocabulary.nouns, vocabulary.qualifiers,
+                              vocabulary.joins)
     figures = roles.assign(doc, scanner.scan(doc, lexicon), vocabulary)
     groups = grouping.group(figures, doc.text)
     engine = Engine(figures, groups)

@@ -84,6 +84,13 @@ class Lexicon:
     notation: Notation = ENGLISH
     nouns: tuple[tuple[str, str], ...] = ()  # ("aktier", "shares")
     qualifiers: tuple[tuple[str, str], ...] = ()  # ("bis zu", "up_to")
+    joins: tuple[str, ...] = ()  # ("och", "und"): "mellan 2 800 000 och 3 892 954 aktier"
+
+    @functools.cached_property
+    def shared_noun(self) -> re.Pattern:
+        """A count joined to a later one that names the noun both count."""
+        return re.compile(rf"\s+(?:{_alt((*_JOINS, *self.joins))})\s+"
+                          r"\d{1,3}(?:[,. ']\d{3})+(?![.,]\d)(?:\s+million)?")
 
     @functools.cached_property
     def noun_after(self) -> re.Pattern | None:
@@ -118,9 +125,9 @@ _ENGLISH = Lexicon()
 
 @functools.cache
 def lexicon(notation: Notation, nouns: tuple[tuple[str, str], ...],
-            qualifiers: tuple[tuple[str, str], ...]) -> Lexicon:
+            qualifiers: tuple[tuple[str, str], ...], joins: tuple[str, ...]) -> Lexicon:
     """One Lexicon per notation and vocabulary, its patterns compiled once for a batch."""
-    return Lexicon(notation, nouns, qualifiers)
+    return Lexicon(notation, nouns, qualifiers, joins)
 
 
 @functools.cache
@@ -210,9 +217,8 @@ NOUN_AFTER = re.compile(
 )
 # "3,415 shares of convertible preferred stock" counts preferred shares
 _PREFERRED_AFTER = re.compile(r"(?i)\s+of\s+(?:[\w-]+\s+){0,3}?preferred\b")
-# "from 1,277,948,588 to 1,916,922,882 shares", "mellan 2 800 000 och 3 892 954 aktier"
-_SHARED_NOUN = re.compile(r"\s+(?:to|and|or|och|till|und|bis|et|à)\s+"
-                          r"\d{1,3}(?:[,. ']\d{3})+(?![.,]\d)(?:\s+million)?")
+# "from 1,277,948,588 to 1,916,922,882 shares"; other languages' joining words are data
+_JOINS = ("to", "and", "or")
 _ISSUED_AFTER = re.compile(r"(?i)\s+(?:new\s+)?(?:to\s+be|will\s+be|were|was|are|being)\s+"
                            r"(?:issued|allotted|placed)\b")
 _MARKER = re.compile(r"\(\d{1,3}\)")
@@ -339,7 +345,7 @@ def _noun(text: str, start: int, end: int, lexicon: Lexicon = _ENGLISH) -> str |
         if m:
             return lexicon.canonical.get(m.group("noun").lower(), "securities")
     # "from 1,277,948,588 to 1,916,922,882 shares", "102,820 and 20,000 warrants"
-    m = _SHARED_NOUN.match(text, end, min(len(text), end + 40))
+    m = lexicon.shared_noun.match(text, end, min(len(text), end + 40))
     if m:
         return _noun(text, m.start(), m.end(), lexicon)
     if _ISSUED_AFTER.match(text, end, min(len(text), end + 40)):

@@ -13,7 +13,7 @@ from .rulefiles import RuleFileError, rules_dir
 from .scanner import CJK
 
 _ROLE_KEYS = {"kinds", "window", "before", "after", "overrides", "secondary"}
-_TOP_KEYS = {"language", "roles", "nouns", "qualifiers"}
+_TOP_KEYS = {"language", "roles", "nouns", "qualifiers", "joins"}
 _QUALIFIERS = ("up_to", "over", "approximately")
 
 
@@ -37,6 +37,7 @@ class Vocabulary:
     # ("bis zu": up_to); English ones are built into the scanner
     nouns: tuple[tuple[str, str], ...] = ()  # (word, canonical noun)
     qualifiers: tuple[tuple[str, str], ...] = ()  # (phrase, up_to | over | approximately)
+    joins: tuple[str, ...] = ()  # words joining two counts of one noun: "mellan X och Y aktier"
 
     @property
     def roles(self) -> frozenset[str]:
@@ -93,6 +94,9 @@ def parse_vocabulary(text: str, source: str) -> Vocabulary:
         raise RuleFileError(f"{source}: unknown key {sorted(unknown)[0]!r}")
     nouns = _word_lists(data.get("nouns", {}), source, "nouns", None)
     qualifiers = _word_lists(data.get("qualifiers", {}), source, "qualifiers", _QUALIFIERS)
+    joins = data.get("joins", [])
+    if not isinstance(joins, list) or not all(isinstance(w, str) and w.strip() for w in joins):
+        raise RuleFileError(f"{source}: joins must be a list of words")
     cues = []
     for name, table in roles.items():
         unknown = set(table) - _ROLE_KEYS
@@ -120,7 +124,7 @@ def parse_vocabulary(text: str, source: str) -> Vocabulary:
         if c.overrides - names:
             raise RuleFileError(f"{source}: [roles.{c.role}] overrides unknown role "
                                 f"{sorted(c.overrides - names)[0]!r}")
-    return Vocabulary(data["language"], tuple(cues), nouns, qualifiers)
+    return Vocabulary(data["language"], tuple(cues), nouns, qualifiers, tuple(joins))
 
 
 def _word_lists(table, source: str, key: str,
@@ -157,7 +161,8 @@ def merge(vocabularies: list[Vocabulary]) -> Vocabulary:
                          any(c.secondary for c in parts), (tuple(before), tuple(after))))
     return Vocabulary("+".join(v.language for v in vocabularies), tuple(cues),
                       tuple(n for v in vocabularies for n in v.nouns),
-                      tuple(q for v in vocabularies for q in v.qualifiers))
+                      tuple(q for v in vocabularies for q in v.qualifiers),
+                      tuple(w for v in vocabularies for w in v.joins))
 
 
 @functools.cache
