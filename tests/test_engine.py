@@ -575,3 +575,23 @@ def test_a_range_of_amounts_and_counts_gives_alternative_lines_never_a_total():
     passed = {c.stated.text for c in checks(text, "PV001") if c.status is Status.PASS}
     assert passed == {"$7 million", "$9.7 million"}
     assert not check_text(text).failures  # $7 million + $9.7 million is no total of anything
+
+
+def test_a_headline_is_measured_against_the_releases_one_offering_line():
+    # one offering line: the headline can restate nothing else, so even a coarse headline
+    # fails for certain rather than being skipped as possibly about something else
+    body = ("\n\nAcme has brought in $1 million by selling 4,000 units priced at $250 apiece "
+            "to current shareholders.")
+    (good,) = checks("Acme Raises $1M in Private Placement" + body, "PV005")
+    assert good.status is Status.PASS
+    (bad,) = checks("Acme Raises $2M in Private Placement" + body, "PV005")
+    assert bad.status is Status.FAIL and bad.basis == "certain"
+    assert bad.stated.text == "$2M"
+
+
+def test_a_gross_restated_in_the_lines_digits_counts_as_the_lines_own():
+    text = ("ACME CLOSES PLACEMENT OF $328,039\n\nAcme has closed its placement for total "
+            "proceeds of $328,039.79.\n\nIt issued 2,523,383 units at a price of $0.13 per unit.")
+    (headline,) = checks(text, "PV005")
+    assert headline.status is Status.FAIL
+    assert "$328,039.79" in {f.text for f in headline.figures}

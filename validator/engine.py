@@ -200,7 +200,11 @@ class Engine:
                             for x in lines[1:]) or len(lines) > 2:
             return frozenset()
         sentences = {line.quantity.sentence, line.price.sentence}
-        gross = [f for f in self.figures if f.role == "gross" and f.sentence in sentences
+        product = line_term(line).interval
+        # ... and a gross stated elsewhere in the line's own digits ("total proceeds of
+        # $328,039.79" for 2,523,383 × $0.13)
+        gross = [f for f in self.figures if f.role == "gross"
+                 and (f.sentence in sentences or (not f.rounded and product.meets(f.stated)))
                  and f.qualifier is not Qualifier.UP_TO]
         return frozenset(id(f) for x in lines for f in (*x.figures, *gross))
 
