@@ -595,3 +595,16 @@ def test_a_gross_restated_in_the_lines_digits_counts_as_the_lines_own():
     (headline,) = checks(text, "PV005")
     assert headline.status is Status.FAIL
     assert "$328,039.79" in {f.text for f in headline.figures}
+
+
+def test_proceeds_restated_with_one_digit_changed_is_one_figure_mistyped():
+    text = ("Acme has closed a $25-million bought deal.\n\nAcme sold 17.9 million units at "
+            "$1.40 each for gross proceeds of $25.06 million.\n\nThe {} million placement "
+            "will fund drilling.")
+    assert not failures(text.format("$25"), "PV020")
+    (bad,) = failures(text.format("$35"), "PV020")
+    assert bad.stated.text == "$35 million"
+    # two amounts that each agree with a relation of their own are two facts
+    two = ("Acme sold 1,000,000 units at $1.00 for gross proceeds of $1 million and "
+           "2,000,000 flow-through units at $1.00 for gross proceeds of $2 million.")
+    assert not failures(two, "PV020")

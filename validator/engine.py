@@ -32,7 +32,7 @@ from .reconcile import (
     with_provenance,
     without_repeats,
 )
-from .repeats import near_repeats
+from .repeats import near_repeats, proceeds_repeats
 from .report import Check, Status
 from .roletable import RuleRole, builtin_roles
 from .rules import Rule
@@ -478,6 +478,13 @@ class Engine:
         for a, b in self._near_repeats:
             if a.id in agreed and b.id in agreed and a.value != b.value:
                 continue  # each agrees with its own relation: two facts that look alike
+            stated, original = (a, b) if b.id in agreed else (b, a)
+            o = assess(rule, stated, {"original": term_of(original)}, None)
+            if o is not None and o.check.status is not Status.SKIPPED:
+                out.append(o)
+        for a, b in proceeds_repeats(self.figures):
+            if (a.id in agreed) == (b.id in agreed):
+                continue  # both confirmed: two facts; neither: nothing says which is right
             stated, original = (a, b) if b.id in agreed else (b, a)
             o = assess(rule, stated, {"original": term_of(original)}, None)
             if o is not None and o.check.status is not Status.SKIPPED:

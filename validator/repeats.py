@@ -14,6 +14,7 @@ from .typos import (
 
 _ROUNDED_DIGITS = 3  # "3.52 million": a rounded restatement specific enough to compare
 _SHARED = 2  # figures two sentences must both state to be read as restating each other
+_PROCEEDS = {"gross", "aggregate", "headline"}
 
 
 def near_repeats(figures: tuple[Figure, ...]) -> list[tuple[Figure, Figure]]:
@@ -58,6 +59,26 @@ def near_repeats(figures: tuple[Figure, ...]) -> list[tuple[Figure, Figure]]:
             if (a.kind, a.currency, a.noun) == (b.kind, b.currency, b.noun) \
                     and a.exponent > b.exponent and a is not b and _restates(a, b):
                 out.append((b, a))
+    return out
+
+
+def proceeds_repeats(figures: tuple[Figure, ...]) -> list[tuple[Figure, Figure]]:
+    """Pairs of amounts the words both call the proceeds ("Raises $25M", "the $25-million
+    placement"), of one currency and precision, that differ in one digit: however coarse,
+    one of them is the other mistyped when a relation confirms one and none the other
+    (the engine decides that; tranches of one deal differ by more than a digit, or are
+    each confirmed by a line of their own)."""
+    named = [f for f in figures if f.kind is Kind.MONEY and not f.words
+             and set(f.roles) & _PROCEEDS and f.qualifier is not Qualifier.UP_TO]
+    out = []
+    for i, a in enumerate(named):
+        for b in named[i + 1:]:
+            if (a.currency, a.exponent, a.qualifier) != (b.currency, b.exponent, b.qualifier) \
+                    or a.value == b.value:
+                continue
+            single = len(written_digits(a)) == 1 == len(written_digits(b))
+            if single or (one_digit_apart(a, b.value) and _last_digit(a) == _last_digit(b)):
+                out.append((a, b))
     return out
 
 
