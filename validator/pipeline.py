@@ -6,7 +6,7 @@ import decimal
 from collections.abc import Iterable
 from pathlib import Path
 
-from . import grouping, roles, scanner
+from . import grouping, roles, scanner, suppressions
 from .engine import Engine
 from .notation import Notation, detect
 from .reader import Document, InputError, read_path
@@ -41,8 +41,9 @@ def _check(doc: Document, rules: tuple[Rule, ...] | None, vocabulary: Vocabulary
     checks = engine.evaluate(rules)
     checks.sort(key=lambda c: (c.location.span.start if c.location else -1, c.rule))
     applied = {c.rule for c in checks}
+    checks = suppressions.apply(tuple(checks), doc.original)
     not_applied = tuple((r.id, engine.missing(r)) for r in rules if r.id not in applied)
-    return DocumentReport(doc.path, figures, tuple(checks),
+    return DocumentReport(doc.path, figures, checks,
                           tuple(doc.original.split("\n")), not_applied=not_applied)
 
 

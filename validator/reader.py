@@ -7,6 +7,8 @@ from pathlib import Path
 
 import attrs
 
+from . import suppressions
+
 # One character for one character, so offsets into the normalised text are offsets into the
 # decoded original: spaces and signs that real documents carry, folded to their plain form.
 _FOLD = str.maketrans({
@@ -31,7 +33,8 @@ class InputError(Exception):
 
 @attrs.frozen
 class Document:
-    """A decoded release. ``text`` is normalised but has the original's length and offsets."""
+    """A decoded release. ``text`` is normalised (look-alike characters folded, suppression
+    directives blanked) but has the original's length and offsets."""
 
     path: str
     original: str
@@ -40,9 +43,10 @@ class Document:
 
     @classmethod
     def from_text(cls, text: str, path: str = "<text>") -> Document:
+        """A document of text already decoded; ``path`` only names it."""
         starts = [0]
         starts.extend(i + 1 for i, ch in enumerate(text) if ch == "\n")
-        return cls(path, text, text.translate(_FOLD), tuple(starts))
+        return cls(path, text, suppressions.blank(text.translate(_FOLD)), tuple(starts))
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a character offset, columns counted in characters."""
@@ -50,6 +54,7 @@ class Document:
         return line + 1, offset - self._line_starts[line] + 1
 
     def line_text(self, line: int) -> str:
+        """The original text of a 1-based line, without its line ending."""
         start = self._line_starts[line - 1]
         end = self._line_starts[line] - 1 if line < len(self._line_starts) else len(self.original)
         return self.original[start:end].rstrip("\r")

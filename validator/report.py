@@ -7,10 +7,12 @@ from enum import Enum
 
 import attrs
 
-from .figures import Figure, Interval
+from .figures import Figure, Interval, Span
 
 
 class Status(str, Enum):
+    """The verdict of one check."""
+
     PASS = "pass"
     FAIL = "fail"
     SKIPPED = "skipped"
@@ -38,15 +40,25 @@ class Check:
     # (within 1%); a pass is "structural" (the release's own lines and labels) or "loose"
     # (parts picked because they agree, or figures the words do not name)
     basis: str | None = None
+    suppressed: bool = False  # a failure an inline directive accepts (suppressions.py)
+    span: Span | None = None  # where a check about no figure points (an unused suppression)
 
     @property
     def location(self) -> Figure | None:
         """Where to point: the likely typo, else the stated figure, else the first figure."""
         return self.suspect or self.stated or (self.figures[0] if self.figures else None)
 
+    @property
+    def where(self) -> Span | None:
+        """The span to report: the location's, else the check's own."""
+        f = self.location
+        return f.span if f is not None else self.span
+
 
 @attrs.frozen
 class DocumentReport:
+    """Every figure and check of one document, or the one-line reason it was not checked."""
+
     path: str
     figures: tuple[Figure, ...]
     checks: tuple[Check, ...]
@@ -57,10 +69,12 @@ class DocumentReport:
 
     @property
     def failures(self) -> tuple[Check, ...]:
-        return tuple(c for c in self.checks if c.status is Status.FAIL)
+        """The failing checks that count: not suppressed in the draft."""
+        return tuple(c for c in self.checks if c.status is Status.FAIL and not c.suppressed)
 
     @property
     def ok(self) -> bool:
+        """Read, and no counted failure at severity error."""
         return self.error is None and not any(c.severity == "error" for c in self.failures)
 
     @property
@@ -72,24 +86,31 @@ class DocumentReport:
 
 @attrs.frozen
 class Report:
+    """The reports of a batch, in the order of its documents."""
+
     documents: tuple[DocumentReport, ...]
 
     @property
     def checks(self) -> tuple[Check, ...]:
+        """Every check of every document."""
         return tuple(c for d in self.documents for c in d.checks)
 
     @property
     def failures(self) -> tuple[Check, ...]:
+        """Every counted failure of every document."""
         return tuple(c for d in self.documents for c in d.failures)
 
     @property
     def figures(self) -> tuple[Figure, ...]:
+        """Every figure of every document."""
         return tuple(f for d in self.documents for f in d.figures)
 
     @property
     def errors(self) -> tuple[str, ...]:
+        """The one-line reason of each document that could not be checked."""
         return tuple(d.error for d in self.documents if d.error)
 
     @property
     def ok(self) -> bool:
+        """Every document ok."""
         return all(d.ok for d in self.documents)
