@@ -21,6 +21,7 @@ def _num(v: Decimal | None) -> str | None:
 
 
 def figure_json(f: Figure) -> dict:
+    """A figure as schema v1 writes it."""
     stated = f.stated
     return {
         "id": f.id, "text": f.text, "value": _num(f.value), "low": _num(stated.low),
@@ -32,7 +33,8 @@ def figure_json(f: Figure) -> dict:
 
 
 def check_json(c: Check) -> dict:
-    where = c.location
+    """A check as schema v1 writes it."""
+    where = c.where
     return {
         "rule": c.rule, "name": c.name, "status": c.status.value, "severity": c.severity,
         "figures": [f.id for f in c.figures],
@@ -42,13 +44,14 @@ def check_json(c: Check) -> dict:
         "computed_high": _num(c.computed.high) if c.computed else None,
         "difference": _num(c.difference), "holds_by": c.holds_by, "reason": c.reason,
         "suspect": c.suspect.id if c.suspect else None, "basis": c.basis,
-        "line": where.span.line if where else None,
-        "column": where.span.column if where else None,
-        "message": c.message,
+        "line": where.line if where else None,
+        "column": where.column if where else None,
+        "message": c.message, "suppressed": c.suppressed,
     }
 
 
 def document_json(d: DocumentReport) -> dict:
+    """A document as schema v1 writes it."""
     out = {"path": d.path, "figures": [figure_json(f) for f in d.figures],
            "checks": [check_json(c) for c in d.checks],
            "unused_money": [f.id for f in d.unused_money],
@@ -60,10 +63,12 @@ def document_json(d: DocumentReport) -> dict:
 
 
 def render(report: Report, **_options) -> str:
+    """The batch as JSON, schema placement-validator/report/v1."""
     data = {
         "schema": SCHEMA,
         "documents": [document_json(d) for d in report.documents],
         "summary": {"documents": len(report.documents), "checks": len(report.checks),
-                    "failures": len(report.failures), "errors": len(report.errors)},
+                    "failures": len(report.failures), "errors": len(report.errors),
+                    "suppressed": sum(c.suppressed for c in report.checks)},
     }
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"

@@ -6,6 +6,7 @@ from ..report import Report, Status
 
 
 def render(report: Report, color: bool = False, verbose: bool = False, **_options) -> str:
+    """The failures as a linter prints them (all checks with ``verbose``), then a summary."""
     red, yellow, bold, reset = (("\x1b[31m", "\x1b[33m", "\x1b[1m", "\x1b[0m") if color
                                 else ("", "", "", ""))
     out: list[str] = []
@@ -14,22 +15,21 @@ def render(report: Report, color: bool = False, verbose: bool = False, **_option
             out.append(f"{d.path}: error: {d.error.removeprefix(d.path + ': ')}")
             continue
         for c in d.checks:
-            if c.status is Status.SKIPPED and not verbose:
+            if not verbose and (c.status is not Status.FAIL or c.suppressed):
                 continue
-            if c.status is Status.PASS and not verbose:
-                continue
-            f = c.location
-            line, col = (f.span.line, f.span.column) if f else (1, 1)
+            w = c.where
+            line, col = (w.line, w.column) if w else (1, 1)
             tint = red if c.severity == "error" else yellow
-            label = c.severity if c.status is Status.FAIL else c.status.value
+            label = ("suppressed" if c.suppressed else c.severity if c.status is Status.FAIL
+                     else c.status.value)
             detail = c.message if c.status is not Status.SKIPPED else c.reason
             out.append(f"{bold}{d.path}:{line}:{col}:{reset} {c.rule} {tint}{label}{reset} "
                        f"{detail}")
-            if c.status is Status.FAIL and f is not None and line <= len(d.source_lines):
+            if c.status is Status.FAIL and not c.suppressed and w is not None \
+                    and line <= len(d.source_lines):
                 src = d.source_lines[line - 1].rstrip("\r")
                 out.append(f"    {src}")
-                width = max(1, f.span.end - f.span.start)
-                out.append("    " + " " * (col - 1) + "^" * width)
+                out.append("    " + " " * (col - 1) + "^" * max(1, w.end - w.start))
         if verbose and d.not_applied:
             out.append(f"{d.path}: note: rules not applied: " + "; ".join(
                 f"{rule} (no {', '.join(roles)})" if roles
@@ -43,7 +43,9 @@ def render(report: Report, color: bool = False, verbose: bool = False, **_option
     n_skip = sum(c.status is Status.SKIPPED for c in report.checks)
     errors = sum(c.severity == "error" for c in report.failures)
     warnings = len(report.failures) - errors
+    n_suppressed = sum(c.suppressed for c in report.checks)
     out.append(f"{len(report.documents)} document(s), {n_checks} check(s): {n_pass} passed, "
                f"{errors} error(s), {warnings} warning(s), {n_skip} skipped"
-               + (f", {len(report.errors)} unreadable" if report.errors else ""))
+               + (f", {n_suppressed} suppressed" if n_suppressed else "")
+               + (f", {len(report.errors)} not checked" if report.errors else ""))
     return "\n".join(out) + "\n"
