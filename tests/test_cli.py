@@ -44,7 +44,7 @@ def test_json_schema_v1(examples_dir, capsys):
     assert failed[0]["difference"] == "-18"
     assert set(failed[0]["figures"]) <= ids
     assert data["summary"] == {"documents": 1, "checks": len(doc["checks"]), "failures": 1,
-                               "errors": 0}
+                               "errors": 0, "suppressed": 0}
 
 
 def test_bad_file_is_one_line_error_and_batch_continues(examples_dir, tmp_path):

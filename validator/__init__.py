@@ -9,10 +9,11 @@ from .reader import Document, InputError  # noqa: E402
 from .report import Check, DocumentReport, Report, Status  # noqa: E402
 from .rulefiles import RuleFileError  # noqa: E402
 from .rules import Rule, load_rules  # noqa: E402
+from .settings import Settings  # noqa: E402
 
 __all__ = [
     "Check", "Document", "DocumentReport", "Figure", "InputError", "Interval", "Kind",
-    "Notation", "Qualifier", "Report", "Rule", "RuleFileError", "Span", "Status",
+    "Notation", "Qualifier", "Report", "Rule", "RuleFileError", "Settings", "Span", "Status",
     "check_document", "check_file", "check_files", "check_text", "detect", "for_locale",
     "load_rules",
 ]

@@ -11,6 +11,8 @@ from .notation import ENGLISH, Notation
 
 
 class Kind(str, Enum):
+    """What a figure measures."""
+
     MONEY = "money"
     COUNT = "count"  # a number of securities
     PERCENT = "percent"
@@ -18,6 +20,8 @@ class Kind(str, Enum):
 
 
 class Qualifier(str, Enum):
+    """How a figure is qualified in the words before it."""
+
     EXACT = "exact"  # as written: rounded only at its last written digit
     APPROX = "approximately"
     OVER = "over"  # over, more than, in excess of, at least: a lower bound
@@ -33,10 +37,12 @@ class Interval:
 
     @classmethod
     def point(cls, value: Decimal) -> Interval:
+        """The interval of one exact value."""
         return cls(value, value)
 
     @property
     def exact(self) -> bool:
+        """A single value."""
         return self.high == self.low
 
     def meets(self, other: Interval) -> bool:
@@ -75,6 +81,7 @@ class Interval:
 
     @property
     def mid(self) -> Decimal:
+        """The midpoint; the low end when unbounded above."""
         return self.low if self.high is None else (self.low + self.high) / 2
 
 

@@ -14,11 +14,14 @@ import attrs
 
 @attrs.frozen
 class Notation:
+    """How a market writes numbers: its decimal mark and its group separator."""
+
     decimal: str  # "." or ","
     group: str  # ",", ".", " " (any space: the reader folds no-break spaces) or "'"
 
     @property
     def english(self) -> bool:
+        """1,234,567.89."""
         return self == ENGLISH
 
     def write(self, english: str) -> str:

@@ -27,12 +27,16 @@ _PLACEHOLDERS = {"expected", "stated", "difference", "relation", "computed"}
 
 @attrs.frozen
 class Example:
+    """A release text shipped with a rule, and whether the rule holds on it."""
+
     text: str
     holds: bool
 
 
 @attrs.frozen
 class Rule:
+    """One rule, parsed from its file: the check over roles, its words and its examples."""
+
     id: str
     name: str
     summary: str
@@ -50,6 +54,7 @@ class Rule:
 
     @property
     def roles(self) -> tuple[str, ...]:
+        """The stated role, then the operand roles."""
         return (self.check.stated, *self.check.operand_roles)
 
 
@@ -135,4 +140,5 @@ def load_rules(paths: tuple[Path, ...] = ()) -> tuple[Rule, ...]:
 
 @cache
 def builtin_rules() -> tuple[Rule, ...]:
+    """The shipped rules, loaded once."""
     return load_rules()
