@@ -158,3 +158,61 @@ def test_jobs_give_the_serial_output_in_the_same_order(tmp_path):
     assert outputs[0] == outputs[1]
     assert [os.path.basename(d["path"]) for d in json.loads(outputs[0])["documents"]] == \
         [f"d{i}.txt" for i in range(6)]
+
+
+def _on_a_terminal(*args, env=None):
+    """Run the CLI with stdout and stderr on a pseudo-terminal; what it wrote there."""
+    import pty
+    main_fd, child_fd = pty.openpty()
+    proc = subprocess.Popen([sys.executable, "-m", "validator", *map(str, args)],
+                            stdout=child_fd, stderr=child_fd,
+                            env={**os.environ, **(env or {})})
+    os.close(child_fd)
+    chunks = []
+    while True:
+        try:
+            data = os.read(main_fd, 65536)
+        except OSError:  # the child closed the terminal
+            break
+        if not data:
+            break
+        chunks.append(data)
+    proc.wait()
+    os.close(main_fd)
+    return proc.returncode, b"".join(chunks).decode()
+
+
+def test_colour_only_on_a_terminal_and_never_with_no_color(tmp_path):
+    draft = tmp_path / "typo.txt"
+    draft.write_text(TYPO)
+    env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
+    code, out = _on_a_terminal("check", draft, env=env)
+    assert code == 1 and "\x1b[31m" in out
+    assert "\x1b[" not in _on_a_terminal("check", "--no-color", draft, env=env)[1]
+    assert "\x1b[" not in _on_a_terminal("check", draft, env={"NO_COLOR": "1"})[1]
+    piped = subprocess.run([sys.executable, "-m", "validator", "check", str(draft)],
+                           capture_output=True, text=True)
+    assert "\x1b[" not in piped.stdout
+
+
+def test_a_long_batch_on_a_terminal_shows_progress(tmp_path):
+    for i in range(25):
+        (tmp_path / f"d{i:02}.txt").write_text(CLEAN)
+    code, out = _on_a_terminal("check", "--jobs", "1", "--no-color", tmp_path)
+    assert code == 0 and "25/25 checked" in out and "1/25 checked" in out
+    few = tmp_path / "few"
+    few.mkdir()
+    (few / "a.txt").write_text(CLEAN)
+    assert "checked" not in _on_a_terminal("check", few)[1].replace("check(s)", "")
+
+
+def test_a_locale_from_the_configuration_reads_the_numbers(capsys, tmp_path):
+    text = "Acme sold 1.500 shares at EUR 2 for EUR 3.000.\n"
+    draft = tmp_path / "draft.txt"
+    draft.write_text(text)
+    code, out = check(capsys, "--format", "json", draft)
+    values = [f["value"] for f in json.loads(out.out)["documents"][0]["figures"]]
+    (tmp_path / "placement-validator.toml").write_text('locale = "de_DE"\n')
+    code, out = check(capsys, "--format", "json", draft)
+    german = [f["value"] for f in json.loads(out.out)["documents"][0]["figures"]]
+    assert values[0] == "1.5" and german == ["1500", "2", "3000"]
