@@ -216,3 +216,33 @@ def test_a_locale_from_the_configuration_reads_the_numbers(capsys, tmp_path):
     code, out = check(capsys, "--format", "json", draft)
     german = [f["value"] for f in json.loads(out.out)["documents"][0]["figures"]]
     assert values[0] == "1.5" and german == ["1500", "2", "3000"]
+
+
+def test_extra_rule_directories_from_the_configuration_are_loaded(capsys, tmp_path):
+    house = tmp_path / "house"
+    house.mkdir()
+    (house / "PV101.toml").write_text('''id = "PV101"
+name = "commission-at-most-five-percent"
+summary = "The house caps a commission at 5% of the gross."
+severity = "warning"
+scope = "line"
+check = "commission <= 0.05 * gross"
+message = "commission over the cap — {expected} at most, but the release states {stated}"
+explanation = "Our house rule."
+[[examples]]
+holds = true
+text = "It sold 100,000 shares at $1.00 per share for $100,000, paying a commission of $5,000."
+[[examples]]
+holds = false
+text = "It sold 100,000 shares at $1.00 per share for $100,000, paying a commission of $7,000."
+''')
+    draft = tmp_path / "draft.txt"
+    draft.write_text("It sold 100,000 shares at $1.00 per share for $100,000, paying a "
+                     "commission of $7,000.\n")
+    assert rules_failing(capsys, draft) == (0, [])
+    (tmp_path / "placement-validator.toml").write_text('rules = ["house"]\n')
+    assert rules_failing(capsys, draft) == (0, [("PV101", "warning")])
+    # ... and a rule directory that does not exist is a clear error on the file
+    (tmp_path / "placement-validator.toml").write_text('rules = ["nowhere"]\n')
+    code, out = check(capsys, draft)
+    assert code == 2 and "nowhere: no such rule file or directory" in out.out
