@@ -52,8 +52,17 @@ def find(start: Path) -> Path | None:
     return None
 
 
-@functools.cache
 def _read(path: Path) -> dict[str, Any]:
+    try:
+        stat = path.stat()
+    except OSError as exc:
+        raise RuleFileError(f"{path}: cannot read configuration ({exc.strerror})") from None
+    return _parse(path, stat.st_mtime_ns, stat.st_size)
+
+
+@functools.cache
+def _parse(path: Path, _mtime: int, _size: int) -> dict[str, Any]:
+    """A file's TOML, read once per version of it (a batch walks up to one file often)."""
     try:
         with path.open("rb") as fh:
             return tomllib.load(fh)
