@@ -608,3 +608,24 @@ def test_proceeds_restated_with_one_digit_changed_is_one_figure_mistyped():
     two = ("Acme sold 1,000,000 units at $1.00 for gross proceeds of $1 million and "
            "2,000,000 flow-through units at $1.00 for gross proceeds of $2 million.")
     assert not failures(two, "PV020")
+
+
+def test_one_line_restated_with_its_price_mistyped():
+    text = ("Acme issued 1,250,000 shares at $0.40 each.\n\nThe placement comprised 1,250,000 "
+            "common shares priced at $0.50 per share, for gross proceeds of $625,000.")
+    (bad,) = failures(text, "PV020")
+    assert bad.stated.text == "$0.40" and {f.text for f in bad.figures} == {"$0.40", "$0.50"}
+    assert not failures(text.replace("$0.40", "$0.50"), "PV020")
+    # two classes of one size, each confirmed by its own gross, are two lines
+    two = ("Acme issued 1,000,000 flow-through shares at $0.15 for $150,000 and 1,000,000 "
+           "shares at $0.25 for $250,000.")
+    assert not failures(two, "PV020")
+
+
+def test_one_line_restated_with_its_quantity_mistyped_at_the_coarser_precision():
+    text = ("The company issued 1.4 crore shares at Rs 500 apiece.\n\nThe issue comprises "
+            "2,40,00,000 equity shares priced at Rs 500 per share, together worth Rs 1,200 "
+            "crore.")
+    (bad,) = failures(text, "PV020")
+    assert bad.stated.text == "1.4 crore"
+    assert not failures(text.replace("1.4 crore", "2.4 crore"), "PV020")

@@ -32,7 +32,7 @@ from .reconcile import (
     with_provenance,
     without_repeats,
 )
-from .repeats import near_repeats, proceeds_repeats
+from .repeats import line_repeats, near_repeats, proceeds_repeats
 from .report import Check, Status
 from .roletable import RuleRole, builtin_roles
 from .rules import Rule
@@ -482,7 +482,7 @@ class Engine:
             o = assess(rule, stated, {"original": term_of(original)}, None)
             if o is not None and o.check.status is not Status.SKIPPED:
                 out.append(o)
-        for a, b in proceeds_repeats(self.figures):
+        for a, b in proceeds_repeats(self.figures) + line_repeats(self.groups.lines):
             if (a.id in agreed) == (b.id in agreed):
                 continue  # both confirmed: two facts; neither: nothing says which is right
             stated, original = (a, b) if b.id in agreed else (b, a)

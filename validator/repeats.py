@@ -82,6 +82,31 @@ def proceeds_repeats(figures: tuple[Figure, ...]) -> list[tuple[Figure, Figure]]
     return out
 
 
+def line_repeats(lines) -> list[tuple[Figure, Figure]]:
+    """One offering line stated twice with one figure mistyped: two lines of
+    the same quantity whose prices are one digit apart ("2.4 crore shares at Rs 400 apiece"
+    ... "2,40,00,000 equity shares ... priced at Rs 500"), or of the same price whose
+    quantities are, at the coarser one's precision. Which of the two is wrong the engine
+    decides as for proceeds: the one no relation confirms, when the other is confirmed. Only
+    lines stated in one sentence count: a price borrowed from the next may be an exercise price."""
+    stated = [x for x in lines if not x.borrowed and not x.candidate and not x.up_to]
+    out = []
+    for i, a in enumerate(stated):
+        for b in stated[i + 1:]:
+            if a.quantity.stated.meets(b.quantity.stated) and a.price.value != b.price.value \
+                    and (a.price.currency, a.price.exponent) == (b.price.currency,
+                                                                b.price.exponent) \
+                    and one_digit_apart(a.price, b.price.value):
+                out.append((a.price, b.price))
+            elif a.price.value == b.price.value and a.price.currency == b.price.currency \
+                    and a.quantity.value != b.quantity.value:
+                coarse, fine = sorted((a.quantity, b.quantity), key=lambda f: -f.exponent)
+                if not coarse.stated.meets(Interval.point(fine.value)) \
+                        and one_digit_apart(coarse, fine.value):
+                    out.append((coarse, fine))
+    return out
+
+
 def _restates(rounded: Figure, exact: Figure) -> bool:
     """``exact`` rounds to ``rounded``, or does once one digit of ``rounded`` is changed
     decisively (the changed digit worth 25 times the rounding, two digits standing)."""
