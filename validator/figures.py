@@ -102,6 +102,8 @@ class Span:
     end: int
     line: int
     column: int
+    # where a line number says little (Word, PDF): "table 1, row 2, cell 3", "page 2, line 5"
+    label: str | None = None
 
 
 @attrs.frozen

@@ -41,10 +41,10 @@ def _check(doc: Document, rules: tuple[Rule, ...] | None, vocabulary: Vocabulary
     checks = engine.evaluate(rules)
     checks.sort(key=lambda c: (c.location.span.start if c.location else -1, c.rule))
     applied = {c.rule for c in checks}
-    checks = suppressions.apply(tuple(checks), doc.original)
+    checks = suppressions.apply(tuple(checks), doc)
     not_applied = tuple((r.id, engine.missing(r)) for r in rules if r.id not in applied)
     return DocumentReport(doc.path, figures, checks,
-                          tuple(doc.original.split("\n")), not_applied=not_applied)
+                          tuple(doc.source.split("\n")), not_applied=not_applied)
 
 
 def check_text(text: str, path: str = "<text>", rules: tuple[Rule, ...] | None = None,

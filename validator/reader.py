@@ -33,31 +33,59 @@ class InputError(Exception):
 
 @attrs.frozen
 class Document:
-    """A decoded release. ``text`` is normalised (look-alike characters folded, suppression
-    directives blanked) but has the original's length and offsets."""
+    """A decoded release.
+
+    ``original`` is the release's text as written (for a Markdown or text file, the file
+    itself; for HTML, Word or PDF, the text a reader sees, extracted); ``text`` is the same
+    normalised (look-alike characters folded, suppression directives and non-prose blanked),
+    of the same length, so offsets are shared. ``source`` is the file's text that lines and
+    columns refer to; ``origin`` maps each offset of ``original`` to an offset of ``source``
+    when they differ (HTML entities, tags), and ``labels`` names a source line where a line
+    number alone says little ("table 1, row 2, cell 3", "page 2, line 5")."""
 
     path: str
     original: str
     text: str
     _line_starts: tuple[int, ...] = attrs.field(repr=False)
+    source: str = attrs.field(repr=False, default=None)
+    origin: tuple[int, ...] | None = attrs.field(repr=False, default=None)
+    labels: tuple[str, ...] | None = attrs.field(repr=False, default=None)
 
     @classmethod
     def from_text(cls, text: str, path: str = "<text>") -> Document:
-        """A document of text already decoded; ``path`` only names it."""
+        """A document of plain text already decoded; ``path`` only names it."""
+        return cls.extracted(path, text, text)
+
+    @classmethod
+    def extracted(cls, path: str, source: str, original: str,
+                  origin: tuple[int, ...] | None = None, labels: tuple[str, ...] | None = None,
+                  blanked: str | None = None) -> Document:
+        """A document whose ``original`` was read out of ``source``; ``blanked`` is
+        ``original`` with what is no prose (code, link targets) turned to spaces."""
         starts = [0]
-        starts.extend(i + 1 for i, ch in enumerate(text) if ch == "\n")
-        return cls(path, text, suppressions.blank(text.translate(_FOLD)), tuple(starts))
+        starts.extend(i + 1 for i, ch in enumerate(source) if ch == "\n")
+        text = suppressions.blank((blanked if blanked is not None else original).translate(_FOLD))
+        return cls(path, original, text, tuple(starts), source, origin, labels)
 
     def position(self, offset: int) -> tuple[int, int]:
-        """1-based (line, column) of a character offset, columns counted in characters."""
+        """1-based (line, column) in the source of a character offset of the text, columns
+        counted in characters."""
+        if self.origin is not None:
+            offset = self.origin[min(offset, len(self.origin) - 1)] if self.origin else 0
         line = bisect.bisect_right(self._line_starts, offset) - 1
         return line + 1, offset - self._line_starts[line] + 1
 
+    def label(self, line: int) -> str | None:
+        """How to name a source line, where its number alone says little."""
+        if self.labels is None or not 1 <= line <= len(self.labels):
+            return None
+        return self.labels[line - 1]
+
     def line_text(self, line: int) -> str:
-        """The original text of a 1-based line, without its line ending."""
+        """The source text of a 1-based line, without its line ending."""
         start = self._line_starts[line - 1]
-        end = self._line_starts[line] - 1 if line < len(self._line_starts) else len(self.original)
-        return self.original[start:end].rstrip("\r")
+        end = self._line_starts[line] - 1 if line < len(self._line_starts) else len(self.source)
+        return self.source[start:end].rstrip("\r")
 
 
 def decode(data: bytes, path: str) -> str:
@@ -89,5 +117,9 @@ def read_path(path: str | Path) -> Document:
         raise InputError(f"{path}: permission denied") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror})") from None
-    text = decode(data, str(path))
-    return Document.from_text(text, str(path))
+    from .inputs import READERS  # the readers of each format build on this module
+
+    reader = READERS.get(p.suffix.lower())
+    if reader is not None:
+        return reader(data, str(path))
+    return Document.from_text(decode(data, str(path)), str(path))

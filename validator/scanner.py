@@ -418,7 +418,8 @@ def _figure(doc, start, end, value, exponent, kind, currency, noun, lexicon, wor
         # "roughly 730,000", "more than 2,000" are rounded at their last non-zero digit
         exponent = max(exponent, _trailing_zeros(value))
     return Figure(
-        id="", text=doc.original[start:end], span=Span(start, end, line, column),
+        id="", text=doc.original[start:end],
+        span=Span(start, end, line, column, doc.label(line)),
         value=value, exponent=exponent, kind=kind, currency=currency, qualifier=qualifier,
         noun=noun, words=words, scaled=scaled, notation=lexicon.notation,
     )

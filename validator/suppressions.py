@@ -13,11 +13,15 @@ do not pile up."""
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 import attrs
 
 from .figures import Span
 from .report import Check, Status
+
+if TYPE_CHECKING:  # the reader blanks directives with this module's pattern
+    from .reader import Document
 
 UNUSED = "PV000"
 UNUSED_NAME = "unused-suppression"
@@ -51,36 +55,35 @@ def blank(text: str) -> str:
     return _DIRECTIVE.sub(lambda m: " " * len(m.group()), text)
 
 
-def find(text: str) -> tuple[Suppression, ...]:
-    """Every directive of a document's original text."""
-    lines = text.split("\n")
-    starts = [0]
-    for line in lines[:-1]:
-        starts.append(starts[-1] + len(line) + 1)
+def find(doc: Document) -> tuple[Suppression, ...]:
+    """Every directive of a document, with the source lines of the paragraph it covers."""
+    text = doc.original
     out = []
     for m in _DIRECTIVE.finditer(text):
-        line = text.count("\n", 0, m.start()) + 1
         ids = []
         for word in re.split(r"[\s,]+", m.group("ids").strip()):
             if not _ID.match(word):
                 break  # the rest is the reason, for the reader
             ids.append(word)
-        first = line + 1
-        while first <= len(lines) and not lines[first - 1].strip():
-            first += 1
-        last = first
-        while last + 1 <= len(lines) and lines[last].strip():
-            last += 1
-        column = m.start() - starts[line - 1] + 1
-        out.append(Suppression(Span(m.start(), m.end(), line, column),
-                               tuple(i.upper() for i in ids), first, last))
+        # the next paragraph: from the first line with text after the directive to the
+        # next blank line
+        start = m.end()
+        while start < len(text) and text[start].isspace():
+            start += 1
+        blank = re.compile(r"\n[ \t]*\n").search(text, start)
+        end = max(start, (blank.start() if blank else len(text)) - 1)
+        line, column = doc.position(m.start())
+        first = doc.position(min(start, len(text) - 1))[0] if text else line
+        last = doc.position(min(end, len(text) - 1))[0] if text else line
+        out.append(Suppression(Span(m.start(), m.end(), line, column, doc.label(line)),
+                               tuple(i.upper() for i in ids), first, max(first, last)))
     return tuple(out)
 
 
-def apply(checks: tuple[Check, ...], text: str) -> tuple[Check, ...]:
+def apply(checks: tuple[Check, ...], doc: Document) -> tuple[Check, ...]:
     """The checks with the failures a directive covers marked as suppressed, then one PV000
     warning per directive that covered none."""
-    directives = find(text)
+    directives = find(doc)
     if not directives:
         return checks
     used: set[int] = set()

@@ -28,7 +28,7 @@ def figure_json(f: Figure) -> dict:
         "high": _num(stated.high), "kind": f.kind.value, "currency": f.currency,
         "qualifier": f.qualifier.value, "exponent": f.exponent, "noun": f.noun,
         "role": f.role, "roles": list(f.roles), "start": f.span.start, "end": f.span.end,
-        "line": f.span.line, "column": f.span.column,
+        "line": f.span.line, "column": f.span.column, "location": f.span.label,
     }
 
 
@@ -46,6 +46,7 @@ def check_json(c: Check) -> dict:
         "suspect": c.suspect.id if c.suspect else None, "basis": c.basis,
         "line": where.line if where else None,
         "column": where.column if where else None,
+        "location": where.label if where else None,
         "message": c.message, "suppressed": c.suppressed,
     }
 

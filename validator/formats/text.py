@@ -23,8 +23,9 @@ def render(report: Report, color: bool = False, verbose: bool = False, **_option
             label = ("suppressed" if c.suppressed else c.severity if c.status is Status.FAIL
                      else c.status.value)
             detail = c.message if c.status is not Status.SKIPPED else c.reason
+            place = f" ({w.label})" if w is not None and w.label else ""
             out.append(f"{bold}{d.path}:{line}:{col}:{reset} {c.rule} {tint}{label}{reset} "
-                       f"{detail}")
+                       f"{detail}{place}")
             if c.status is Status.FAIL and not c.suppressed and w is not None \
                     and line <= len(d.source_lines):
                 src = d.source_lines[line - 1].rstrip("\r")
