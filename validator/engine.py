@@ -36,6 +36,7 @@ from .repeats import line_repeats, near_repeats, proceeds_repeats
 from .report import Check, Status
 from .roletable import RuleRole, builtin_roles
 from .rules import Rule
+from .tables import Table, totals
 from .terms import (
     Term,
     add_up,
@@ -70,9 +71,10 @@ class Engine:
     """Evaluates rules over one document's figures and groups."""
 
     def __init__(self, figures: tuple[Figure, ...], groups: Groups,
-                 roles: dict[str, RuleRole] | None = None):
+                 roles: dict[str, RuleRole] | None = None, tables: tuple[Table, ...] = ()):
         self.figures = figures
         self.groups = groups
+        self.tables = tables
         self.roles = builtin_roles() if roles is None else roles
         self._by_id = {f.id: f for f in figures}
         self._by_sentence: dict[int, list[Figure]] = {}
@@ -303,7 +305,8 @@ class Engine:
                         reason=f"{o.stated.text} agrees with {other.rule}; "
                                "this binding describes something else"))
             checks.extend(assigned)
-        checks = spent(without_repeats(checks, {r.id: r.check.stated for r in rules}))
+        checks = spent(without_repeats(checks, {r.id: r.check.stated for r in rules},
+                                       frozenset(r.id for r in rules if r.scope == "table")))
         passing = [c for c in checks if c.status is Status.PASS and c.stated is not None]
         wrong: dict[str, Check] = {}  # the first rule's certain failure of each figure
         for c in checks:
@@ -327,6 +330,8 @@ class Engine:
             return () if self.groups.restatements else ("numeral", "words")
         if rule.scope == "repeat":
             return () if self._near_repeats else ("repeated", "original")
+        if rule.scope == "table":
+            return () if self.tables else ("table_total", "table_item")
         out = []
         for role in dict.fromkeys(roles):
             if (role in _FROM_LINES and self.groups.lines) or (role == "ratio" and self._ratios):
@@ -342,6 +347,8 @@ class Engine:
             return [self._restatement(rule, w, n) for w, n in self.groups.restatements]
         if rule.scope == "repeat":
             return []  # evaluate() binds them once it knows which figures are confirmed
+        if rule.scope == "table":
+            return self._table_totals(rule)
         if rule.scope == "sentence":
             found = list(self._sentence_bindings(rule))
         elif rule.scope == "line":
@@ -489,6 +496,20 @@ class Engine:
             o = assess(rule, stated, {"original": term_of(original)}, None)
             if o is not None and o.check.status is not Status.SKIPPED:
                 out.append(o)
+        return out
+
+    def _table_totals(self, rule: Rule) -> list[Outcome]:
+        """Each total a table claims, against the sum of its items: the table's layout says
+        what adds up, so a disagreement is certain."""
+        key = rule.check.operand_roles[0]  # "sum(table_item)"
+        out = []
+        for table in self.tables:
+            for total, items in totals(table, self.figures):
+                parts = add_up([term_of(f) for f in items], structural=True)
+                if parts:
+                    o = assess(rule, total, {key: parts[0]}, None, certain=True)
+                    if o is not None:
+                        out.append(o)
         return out
 
     def _restatement(self, rule: Rule, words: Figure, numeral: Figure) -> Outcome:

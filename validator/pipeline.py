@@ -1,4 +1,5 @@
-"""The pipeline, one direction: read → scan → assign roles → group → evaluate → report."""
+"""The pipeline, one direction: read → scan (and tables) → assign roles → group → evaluate →
+report."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import decimal
 from collections.abc import Iterable
 from pathlib import Path
 
-from . import grouping, roles, scanner, suppressions
+from . import grouping, roles, scanner, suppressions, tables
 from .engine import Engine
 from .notation import Notation, detect
 from .reader import Document, InputError, read_path
@@ -35,9 +36,11 @@ def _check(doc: Document, rules: tuple[Rule, ...] | None, vocabulary: Vocabulary
     vocabulary = vocabulary or builtin()
     lexicon = scanner.lexicon(notation, vocabulary.nouns, vocabulary.qualifiers,
                               vocabulary.joins)
-    figures = roles.assign(doc, scanner.scan(doc, lexicon), vocabulary)
+    found = tables.find(doc.text)
+    figures = tables.rescale(scanner.scan(doc, lexicon), found)
+    figures = roles.assign(doc, figures, vocabulary)
     groups = grouping.group(figures, doc.text)
-    engine = Engine(figures, groups)
+    engine = Engine(figures, groups, tables=found)
     checks = engine.evaluate(rules)
     checks.sort(key=lambda c: (c.location.span.start if c.location else -1, c.rule))
     applied = {c.rule for c in checks}

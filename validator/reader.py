@@ -75,11 +75,15 @@ class Document:
         line = bisect.bisect_right(self._line_starts, offset) - 1
         return line + 1, offset - self._line_starts[line] + 1
 
-    def label(self, line: int) -> str | None:
-        """How to name a source line, where its number alone says little."""
+    def label(self, line: int, column: int | None = None) -> str | None:
+        """How to name a place on a source line, where its number alone says little; a table
+        row's cells are counted from the " | " that separate them ("table 1, row 2, cell 3")."""
         if self.labels is None or not 1 <= line <= len(self.labels):
             return None
-        return self.labels[line - 1]
+        label = self.labels[line - 1]
+        if column is not None and label.startswith("table "):
+            label += f", cell {self.line_text(line)[:column - 1].count(' | ') + 1}"
+        return label
 
     def line_text(self, line: int) -> str:
         """The source text of a 1-based line, without its line ending."""

@@ -134,10 +134,17 @@ def _operand_ids(c: Check) -> frozenset[str]:
     return frozenset(f.id for f in c.figures if f is not c.stated)
 
 
-def without_repeats(checks: list[Check], stated_role: dict[str, str]) -> list[Check]:
+def without_repeats(checks: list[Check], stated_role: dict[str, str],
+                    layout: frozenset[str] = frozenset()) -> list[Check]:
     """Two rules that bind the same figures to the same verdict say it twice (PV015 on the
-    amount PV001 already checks against its line): keep the rule made for the stated figure's
-    role (a headline's PV005), else the first."""
+    amount PV001 already checks against its line): keep a ``layout`` rule (a table's total,
+    which the table's layout binds), else the rule made for the stated figure's role (a
+    headline's PV005), else the first."""
+    def better(c: Check, other: Check) -> bool:
+        if (c.rule in layout) != (other.rule in layout):
+            return c.rule in layout
+        return stated_role[c.rule] == c.stated.role and stated_role[other.rule] != c.stated.role
+
     def key(c: Check) -> tuple:
         return (c.stated.id if c.stated else None, frozenset(f.id for f in c.figures), c.status)
 
@@ -146,8 +153,7 @@ def without_repeats(checks: list[Check], stated_role: dict[str, str]) -> list[Ch
         if c.status is Status.SKIPPED:
             continue
         k = key(c)
-        if k not in best or (stated_role[c.rule] == c.stated.role
-                             and stated_role[best[k].rule] != c.stated.role):
+        if k not in best or better(c, best[k]):
             best[k] = c
     kept = [c for c in checks if c.status is Status.SKIPPED or best[key(c)] is c]
     # one relation read from either end (38.70 million = 193.50 million × 1/5, and 193.50

@@ -16,7 +16,7 @@ from .rulefiles import RuleFileError, rules_dir
 
 # Roles a rule may name: rules/roles.toml (which figures may stand for each).
 ROLES = frozenset(builtin_roles())
-SCOPES = ("line", "document", "sentence", "restatement", "repeat")
+SCOPES = ("line", "document", "sentence", "restatement", "repeat", "table")
 SEVERITIES = ("error", "warning")
 _KEYS = {"id", "name", "summary", "severity", "scope", "check", "message", "explanation",
          "examples", "aliases", "targets"}

@@ -193,6 +193,7 @@ _MASKS = re.compile(
     | \b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}(?:,?\s+\d{{4}})?  # 3 May 2028
     | \b{_MONTHS},?\s+\d{{4}}                                   # February 2016
     | \b(?:Q[1-4]|H[12]|FY)\s?\d{{2,4}}\b
+    | (?:\b[A-Z]{{1,3}}\$|[$£€]|['’])\s?000s?\b(?![.,]\d)        # units: "US$000", "£000", "'000"
     """,
 )
 # A word right before a number that makes it a reference, not a figure: "Section 4", "Rule 506".
@@ -419,7 +420,7 @@ def _figure(doc, start, end, value, exponent, kind, currency, noun, lexicon, wor
         exponent = max(exponent, _trailing_zeros(value))
     return Figure(
         id="", text=doc.original[start:end],
-        span=Span(start, end, line, column, doc.label(line)),
+        span=Span(start, end, line, column, doc.label(line, column)),
         value=value, exponent=exponent, kind=kind, currency=currency, qualifier=qualifier,
         noun=noun, words=words, scaled=scaled, notation=lexicon.notation,
     )

@@ -1,6 +1,7 @@
-"""Documents assembled from blocks of text (Word paragraphs and table cells, PDF lines): the
+"""Documents assembled from blocks of text (Word paragraphs and table rows, PDF lines): the
 source has one block a line, so that a line number is a block number, and the text read
-puts a blank line between paragraphs, as the prose reader expects."""
+puts a blank line between paragraphs, as the prose reader expects, a line break between the
+rows of a table, and a space where a PDF line wraps into the next."""
 
 from __future__ import annotations
 
@@ -12,8 +13,8 @@ from ..reader import Document
 @attrs.frozen
 class Block:
     text: str  # one line: breaks inside a block are read as spaces
-    label: str  # "paragraph 3", "table 1, row 2, cell 3", "page 2, line 5"
-    joins_next: bool = False  # a PDF line wrapped into the next: one sentence goes on
+    label: str  # "paragraph 3", "table 1, row 2", "page 2, line 5"
+    gap: str = "\n\n"  # what separates it from the next block in the text read
 
 
 def assemble(path: str, blocks: list[Block]) -> Document:
@@ -26,9 +27,8 @@ def assemble(path: str, blocks: list[Block]) -> Document:
         origin.extend(range(offset, offset + len(line)))
         offset += len(line)
         if i < len(blocks) - 1:
-            gap = " " if b.joins_next else "\n\n"
-            original.append(gap)
-            origin.extend([offset] * len(gap))  # the source's line break
+            original.append(b.gap)
+            origin.extend([offset] * len(b.gap))  # the source's line break
             offset += 1
     source = "\n".join(source_parts)
     return Document.extracted(path, source, "".join(original), tuple(origin),

@@ -1,5 +1,6 @@
 """Word (.docx), through python-docx (the `docx` extra): body paragraphs and table cells in
-document order, each one line of the source, named "paragraph 3" or "table 1, row 2, cell 3".
+document order, each paragraph one line of the source and each table row one line of cells
+separated by " | ", named "paragraph 3" or "table 1, row 2, cell 3".
 Tracked changes read as accepted: inserted text counts, deleted text does not."""
 
 from __future__ import annotations
@@ -42,7 +43,11 @@ def read(data: bytes, path: str) -> Document:
             blocks.append(Block(text(child), f"paragraph {paragraphs}"))
         elif child.tag == qn("w:tbl"):
             tables += 1
-            for r, row in enumerate(child.iterchildren(qn("w:tr")), 1):
-                for c, cell in enumerate(row.iterchildren(qn("w:tc")), 1):
-                    blocks.append(Block(text(cell), f"table {tables}, row {r}, cell {c}"))
+            # a row a line, its cells separated by " | " as tables.py reads them
+            rows = [" | ".join(text(cell).replace("|", "/")
+                               for cell in row.iterchildren(qn("w:tc")))
+                    for row in child.iterchildren(qn("w:tr"))]
+            for r, row in enumerate(rows, 1):
+                blocks.append(Block(row, f"table {tables}, row {r}",
+                                    gap="\n" if r < len(rows) else "\n\n"))
     return assemble(path, blocks)

@@ -76,6 +76,8 @@ class _Visible(HTMLParser):
             self._break("\n\n" if tag in _BLOCKS else "\n")
 
     def handle_data(self, data):
+        if not data.strip() and (not self.out or self.out[-1] in " \n"):
+            return  # the source's indentation between tags
         if not self.hidden:
             shown = "".join(" " if ch.isspace() else ch for ch in data)
             self._emit(shown, self._at(), verbatim=True)

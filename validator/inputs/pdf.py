@@ -33,5 +33,5 @@ def read(data: bytes, path: str) -> Document:
             # the first line of the first page is the headline; a line ending a sentence
             # ends its paragraph
             wraps = not last and not _ENDS.search(line) and not (p == 1 and i == 0)
-            blocks.append(Block(line, f"page {p}, line {n}", joins_next=wraps))
+            blocks.append(Block(line, f"page {p}, line {n}", gap=" " if wraps else "\n\n"))
     return assemble(path, blocks)
