@@ -51,7 +51,7 @@ def collect(paths: Iterable[str], overrides: dict[str, Any],
         try:
             settings = config.resolve(path, overrides, config_file)
         except RuleFileError as exc:
-            jobs.append(Job(p, None, error=str(exc)))
+            jobs.append(Job(p, None, error=f"{p}: {exc}"))
             continue
         if not path.is_dir():
             jobs.append(Job(p, settings))
@@ -64,7 +64,7 @@ def collect(paths: Iterable[str], overrides: dict[str, Any],
             try:
                 jobs.append(Job(str(f), config.resolve(f, overrides, config_file)))
             except RuleFileError as exc:
-                jobs.append(Job(str(f), None, error=str(exc)))
+                jobs.append(Job(str(f), None, error=f"{f}: {exc}"))
     return jobs
 
 
@@ -72,7 +72,9 @@ def _stdin_job(overrides: dict[str, Any], config_file: Path | None) -> Job:
     try:
         settings = config.resolve(Path.cwd(), overrides, config_file)
         return Job("<stdin>", settings, text=decode(sys.stdin.buffer.read(), "<stdin>"))
-    except (RuleFileError, InputError) as exc:
+    except RuleFileError as exc:
+        return Job("<stdin>", None, error=f"<stdin>: {exc}")
+    except InputError as exc:
         return Job("<stdin>", None, error=str(exc))
 
 
@@ -138,7 +140,10 @@ def check_job(job: Job) -> DocumentReport:
     except (RuleFileError, ValueError) as exc:
         return DocumentReport(job.path, (), (), error=f"{job.path}: {exc}")
     if job.text is not None:
-        report = check_text(job.text, job.path, rules, notation=notation)
+        try:
+            report = check_text(job.text, job.path, rules, notation=notation)
+        except InputError as exc:
+            return DocumentReport(job.path, (), (), error=str(exc))
     else:
         report = check_file(job.path, rules, notation=notation)
     return settings.apply(report)

@@ -10,12 +10,13 @@ from pathlib import Path
 from . import grouping, roles, scanner, suppressions, tables
 from .engine import Engine
 from .notation import Notation, detect
-from .reader import Document, InputError, read_path
+from .reader import Document, InputError, bounded, read_path
 from .report import DocumentReport, Report
 from .rules import Rule, builtin_rules
 from .vocabulary import Vocabulary, builtin
 
 _PRECISION = 100
+MAX_FIGURES = 400  # the releases we measure have at most a few dozen
 
 
 def check_document(doc: Document, rules: tuple[Rule, ...] | None = None,
@@ -37,7 +38,11 @@ def _check(doc: Document, rules: tuple[Rule, ...] | None, vocabulary: Vocabulary
     lexicon = scanner.lexicon(notation, vocabulary.nouns, vocabulary.qualifiers,
                               vocabulary.joins)
     found = tables.find(doc.text)
-    figures = tables.rescale(scanner.scan(doc, lexicon), found)
+    figures = scanner.scan(doc, lexicon, limit=MAX_FIGURES)
+    if len(figures) > MAX_FIGURES:  # binding is superlinear in figures: bound the work
+        raise InputError(f"{doc.path}: more than the {MAX_FIGURES:,} figures one release may "
+                         "have; split it")
+    figures = tables.rescale(figures, found)
     figures = roles.assign(doc, figures, vocabulary)
     groups = grouping.group(figures, doc.text)
     engine = Engine(figures, groups, tables=found)
@@ -53,8 +58,11 @@ def _check(doc: Document, rules: tuple[Rule, ...] | None, vocabulary: Vocabulary
 def check_text(text: str, path: str = "<text>", rules: tuple[Rule, ...] | None = None,
                vocabulary: Vocabulary | None = None,
                notation: Notation | None = None) -> DocumentReport:
-    """Check a release given as text; ``path`` is only used to name it in the report."""
-    return check_document(Document.from_text(text, path), rules, vocabulary, notation)
+    """Check a release given as text; ``path`` is only used to name it in the report.
+    Raises InputError for a text too large to be one release (reader.MAX_CHARS, MAX_LINE,
+    MAX_FIGURES)."""
+    return check_document(bounded(Document.from_text(text, path)), rules, vocabulary,
+                          notation)
 
 
 def check_file(path: str | Path, rules: tuple[Rule, ...] | None = None,
@@ -63,10 +71,9 @@ def check_file(path: str | Path, rules: tuple[Rule, ...] | None = None,
     """Check one file. An unreadable file gives a report whose ``error`` says why."""
     try:
         doc = read_path(path)
+        return check_document(doc, rules, vocabulary, notation)
     except InputError as exc:
         return DocumentReport(str(path), (), (), error=str(exc))
-    try:
-        return check_document(doc, rules, vocabulary, notation)
     except Exception as exc:  # a bug of ours must not take the rest of the batch down
         return DocumentReport(str(path), (), (), error=f"{path}: internal error while checking "
                               f"({type(exc).__name__}: {exc}); please report it")

@@ -24,7 +24,9 @@ _FOLD = str.maketrans({
     "\ufeff": " ",  # a stray BOM inside the text
 })
 
-MAX_BYTES = 64 * 1024 * 1024
+MAX_BYTES = 64 * 1024 * 1024  # a file read at all (a Word file carries its images)
+MAX_CHARS = 1024 * 1024  # the text of one release: a release is 2-50 KB, a filing a few 100 KB
+MAX_LINE = 100_000  # characters on one line: longer is data, not prose
 
 
 class InputError(Exception):
@@ -92,6 +94,20 @@ class Document:
         return self.source[start:end].rstrip("\r")
 
 
+def bounded(doc: Document) -> Document:
+    """The document, or InputError when its text is too large to be one release: checking is
+    bounded in time and memory because its input is."""
+    if len(doc.original) > MAX_CHARS:
+        raise InputError(f"{doc.path}: {len(doc.original):,} characters of text is more than "
+                         f"the {MAX_CHARS:,} a release may have; split it")
+    longest = max(doc.source.split("\n"), key=len, default="")
+    if len(longest) > MAX_LINE:
+        line = doc.source.split("\n").index(longest) + 1
+        raise InputError(f"{doc.path}: line {line} has {len(longest):,} characters, more than "
+                         f"the {MAX_LINE:,} of a line of prose; not a release")
+    return doc
+
+
 def decode(data: bytes, path: str) -> str:
     """UTF-8, with or without a byte-order mark. Anything else is refused with a clear reason."""
     if b"\x00" in data[:8192]:
@@ -125,5 +141,5 @@ def read_path(path: str | Path) -> Document:
 
     reader = READERS.get(p.suffix.lower())
     if reader is not None:
-        return reader(data, str(path))
-    return Document.from_text(decode(data, str(path)), str(path))
+        return bounded(reader(data, str(path)))
+    return bounded(Document.from_text(decode(data, str(path)), str(path)))

@@ -78,6 +78,17 @@ class DocumentReport:
         return self.error is None and not any(c.severity == "error" for c in self.failures)
 
     @property
+    def notice(self) -> str | None:
+        """Why a readable document confirmed nothing: silence is not consistency."""
+        if self.error is not None:
+            return None
+        if not self.figures:
+            return "no figures found; nothing was checked"
+        if not any(c.status is not Status.SKIPPED for c in self.checks):
+            return "no rule applied to its figures; nothing was confirmed"
+        return None
+
+    @property
     def unused_money(self) -> tuple[Figure, ...]:
         """Money figures that no evaluated check used: silence is not consistency."""
         used = {f.id for c in self.checks if c.status is not Status.SKIPPED for f in c.figures}

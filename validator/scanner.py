@@ -184,7 +184,8 @@ _MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?
            r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 _MASKS = re.compile(
     rf"""(?x)
-      https?://\S+ | www\.\S+ | \S+@\S+\.\w+                      # addresses
+      https?://\S+ | www\.\S+ | [^\s@]{{1,64}}@[^\s@]{{1,255}}\.\w+     # addresses (bounded parts:
+                                                                 # no re-scan of a long run)
     | \+?\(?\d{{1,3}}\)?[-.\s]?\(?\d{{3}}\)?[-.\s]\d{{3}}[-.\s]\d{{4}}\b   # phone numbers
     | \b\d+(?:[-/]\d+)+\b(?!\s?(?:%|per\s?cent))                 # identifiers, 61-101, 12/31/2024
     | (?<![$£€¥])\b\d{{1,2}}[:.]\d{{2}}\s?(?:a\.?m\.?|p\.?m\.?|\(|hours|\b(?i:am|pm)\b)  # times
@@ -223,13 +224,16 @@ _JOINS = ("to", "and", "or")
 _ISSUED_AFTER = re.compile(r"(?i)\s+(?:new\s+)?(?:to\s+be|will\s+be|were|was|are|being)\s+"
                            r"(?:issued|allotted|placed)\b")
 _MARKER = re.compile(r"\(\d{1,3}\)")
-_LABEL = re.compile(r"(?P<label>[^\n:]{2,100}):\s*$")
+_LABEL_REACH = 100
+_LABEL = re.compile(rf"(?P<label>[^\n:]{{2,{_LABEL_REACH}}}):\s*$")
 _MAX_DIGITS = 30
 
 
-def scan(doc: Document, lexicon: Lexicon = _ENGLISH) -> tuple[Figure, ...]:
+def scan(doc: Document, lexicon: Lexicon = _ENGLISH,
+         limit: int | None = None) -> tuple[Figure, ...]:
     """All figures of a document, in order of appearance, its numbers read in the lexicon's
-    notation."""
+    notation; with ``limit``, scanning stops once more numerals than that are found (the
+    caller refuses such a document, and need not read all of it)."""
     text = doc.text
     masked = _mask(text)
     found: list[tuple[int, int, Figure]] = []
@@ -237,6 +241,8 @@ def scan(doc: Document, lexicon: Lexicon = _ENGLISH) -> tuple[Figure, ...]:
         fig = _numeral(doc, masked, m, lexicon)
         if fig is not None:
             found.append((fig.span.start, fig.span.end, fig))
+            if limit is not None and len(found) > limit:
+                break
     taken = [(s, e) for s, e, _ in found]
     for m in _WORD_NUMBER.finditer(masked):
         if any(s < m.end() and m.start() < e for s, e in taken):
@@ -351,7 +357,10 @@ def _noun(text: str, start: int, end: int, lexicon: Lexicon = _ENGLISH) -> str |
         return _noun(text, m.start(), m.end(), lexicon)
     if _ISSUED_AFTER.match(text, end, min(len(text), end + 40)):
         return "securities"  # "50,612,567 to be issued under listing rule 7.1"
-    line_start = text.rfind("\n", 0, start) + 1
+    # the label of a list line ("Shares issued: 2,500,000"), looked for in a bounded
+    # stretch so that a long line does not make every figure scan it
+    reach = max(0, start - 2 * _LABEL_REACH)
+    line_start = max(text.rfind("\n", reach, start) + 1, reach)
     label = _LABEL.search(text[line_start:start])
     if label:
         nouns = re.findall(r"(?i)\b(shares?|units?|warrants?|stock|securities|options?)\b",

@@ -60,6 +60,8 @@ def document_json(d: DocumentReport) -> dict:
                            for rule, roles in d.not_applied]}
     if d.error:
         out["error"] = d.error
+    if d.notice:
+        out["notice"] = d.notice
     return out
 
 

@@ -31,6 +31,8 @@ def render(report: Report, color: bool = False, verbose: bool = False, **_option
                 src = d.source_lines[line - 1].rstrip("\r")
                 out.append(f"    {src}")
                 out.append("    " + " " * (col - 1) + "^" * max(1, w.end - w.start))
+        if d.notice:
+            out.append(f"{d.path}: note: {d.notice}")
         if verbose and d.not_applied:
             out.append(f"{d.path}: note: rules not applied: " + "; ".join(
                 f"{rule} (no {', '.join(roles)})" if roles
