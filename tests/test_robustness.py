@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT
-from validator import InputError, check_text
+from validator import InputError, check_file, check_text
 from validator.cli import main
 from validator.formats import FORMATS
 from validator.report import Report
@@ -171,3 +171,15 @@ def test_check_text_is_pure_and_thread_safe():
         results = list(pool.map(job, reversed(range(len(texts) * 6))))
     assert all(out == serial[i] for i, out in results)
     assert [render(t) for t in reversed(texts)] == serial[::-1]  # order does not matter
+
+
+@pytest.mark.parametrize("unit", ["9", "1,", "1.", "$", " ", ".,;:-_/#()", "a@", "(1)",
+                                  "| 1 |", "`", "<!-- ", "<p>&#36;1&nbsp;", "\t\n"])
+@pytest.mark.parametrize("suffix", [".txt", ".md", ".html"])
+def test_adversarial_runs_are_read_in_one_pass(tmp_path, unit, suffix):
+    # a pattern that re-scanned such a run would take minutes here (bench/redos.py measures
+    # the growth: about 8x the time for 8x the input)
+    p = tmp_path / f"run{suffix}"
+    p.write_text((unit * (60_000 // len(unit) + 1))[:60_000])
+    report = check_file(p)
+    assert report.error is None or "split it" in report.error or "line 1 has" in report.error

@@ -101,6 +101,12 @@ class _Visible(HTMLParser):
 def visible(source: str) -> tuple[str, tuple[int, ...]]:
     """The text an HTML page shows, and for each of its characters the source offset."""
     parser = _Visible(source)
+    # a "<!--" never closed would make the parser search the rest of the page again at each
+    # one: after the last "-->", an opener is text
+    last = source.rfind("-->")
+    tail = source[last + 3 if last >= 0 else 0:]
+    if "<!--" in tail:
+        source = source[:len(source) - len(tail)] + tail.replace("<!--", " !--")
     parser.feed(source)
     parser.close()
     return "".join(parser.out), tuple(parser.origin)

@@ -9,14 +9,15 @@ from ..reader import Document, decode
 
 _NOT_PROSE = [
     # fenced code blocks, to their closing fence or the end of the file
-    re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]{0,3}\1[ \t]*$|\Z)",
+    # (possessive: a long line of backticks is not split every way to look for its end)
+    re.compile(r"^[ \t]{0,3}(`{3,}+|~{3,}+)[^\n]*+\n.*?(?:^[ \t]{0,3}\1[ \t]*$|\Z)",
                re.MULTILINE | re.DOTALL),
-    re.compile(r"(`+)(?!`).+?(?<!`)\1"),  # inline code
+    # inline code, bounded so that a long run of backticks is not re-scanned from each one
+    re.compile(r"``[^\n]{1,200}?``|`[^`\n]{1,200}`"),
     re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)"),  # images, alt text and all
     re.compile(r"(?<=\])\([^)\n]*\)"),  # a link's target: "[text](https://…/2024/…)"
     re.compile(r"<(?:https?|ftp|mailto):[^>\s]*>"),  # autolinks
     re.compile(r"^[ \t]{0,3}\[[^\]\n]+\]:[^\n]*$", re.MULTILINE),  # reference definitions
-    re.compile(r"<!--(?![ \t]*placement-validator:).*?-->", re.DOTALL),  # comments
     re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>"),  # inline HTML tags
 ]
 
@@ -25,11 +26,29 @@ def _blank(m: re.Match) -> str:
     return re.sub(r"[^\n]", " ", m.group())
 
 
+def _without_comments(text: str) -> str:
+    """HTML comments blanked (not the suppression directives): found with one forward scan,
+    since a lazy pattern would re-scan the rest of the file from each unclosed "<!--"."""
+    out, at = [], 0
+    while (start := text.find("<!--", at)) >= 0:
+        end = text.find("-->", start + 4)
+        if end < 0:
+            break  # unclosed: the rest is text
+        end += 3
+        body = text[start:end]
+        out.append(text[at:start])
+        directive = body[4:].lstrip(" \t").startswith("placement-validator:")
+        out.append(body if directive else re.sub(r"[^\n]", " ", body))
+        at = end
+    out.append(text[at:])
+    return "".join(out)
+
+
 def prose(text: str) -> str:
     """``text`` with everything that is not prose turned to spaces (newlines kept)."""
     for pattern in _NOT_PROSE:
         text = pattern.sub(_blank, text)
-    return text
+    return _without_comments(text)
 
 
 def read(data: bytes, path: str) -> Document:
