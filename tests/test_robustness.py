@@ -183,3 +183,14 @@ def test_adversarial_runs_are_read_in_one_pass(tmp_path, unit, suffix):
     p.write_text((unit * (60_000 // len(unit) + 1))[:60_000])
     report = check_file(p)
     assert report.error is None or "split it" in report.error or "line 1 has" in report.error
+
+
+@pytest.mark.parametrize("source", [
+    "\x111<![\x111 4)",  # found by the atheris scanner target: html.parser raised
+    "<![if !supportLists]>1,000 shares<![endif]>", "<![CDATA[$1,000]]> raised",
+])
+def test_malformed_html_declarations_are_read_as_text(tmp_path, source):
+    p = tmp_path / "odd.html"
+    p.write_text(source)
+    report = check_file(p)
+    assert report.error is None

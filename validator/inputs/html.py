@@ -10,9 +10,10 @@ inline suppression in an HTML comment becomes a line of its own."""
 from __future__ import annotations
 
 import html
+import re
 from html.parser import HTMLParser
 
-from ..reader import Document, decode
+from ..reader import Document, InputError, decode
 
 _HIDDEN = {"script", "style", "head", "title", "noscript", "template", "svg", "object"}
 _BLOCKS = {"address", "article", "aside", "blockquote", "body", "dd", "details", "div", "dl",
@@ -98,7 +99,7 @@ class _Visible(HTMLParser):
             self._emit("\n", at, verbatim=False)
 
 
-def visible(source: str) -> tuple[str, tuple[int, ...]]:
+def visible(source: str, path: str = "<html>") -> tuple[str, tuple[int, ...]]:
     """The text an HTML page shows, and for each of its characters the source offset."""
     parser = _Visible(source)
     # a "<!--" never closed would make the parser search the rest of the page again at each
@@ -107,12 +108,18 @@ def visible(source: str) -> tuple[str, tuple[int, ...]]:
     tail = source[last + 3 if last >= 0 else 0:]
     if "<!--" in tail:
         source = source[:len(source) - len(tail)] + tail.replace("<!--", " !--")
-    parser.feed(source)
-    parser.close()
+    # html.parser raises on a malformed marked section ("<![x"): found by fuzzing; such a
+    # "<![" is text (same length, so offsets hold)
+    source = re.sub(r"<!\[(?!CDATA\[)", " ![", source)
+    try:
+        parser.feed(source)
+        parser.close()
+    except (AssertionError, ValueError) as exc:  # pragma: no cover - no input known to do it
+        raise InputError(f"{path}: not readable as HTML ({exc})") from None
     return "".join(parser.out), tuple(parser.origin)
 
 
 def read(data: bytes, path: str) -> Document:
     source = decode(data, path)
-    text, origin = visible(source)
+    text, origin = visible(source, path)
     return Document.extracted(path, source, text, origin)
