@@ -8,7 +8,7 @@ import fnmatch
 import functools
 import os
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -19,7 +19,7 @@ from . import config
 from .notation import for_locale
 from .pipeline import check_file, check_text
 from .reader import InputError, decode
-from .report import DocumentReport, Report
+from .report import DocumentReport
 from .rulefiles import RuleFileError
 from .rules import Rule, load_rules
 from .settings import Settings
@@ -149,24 +149,23 @@ def check_job(job: Job) -> DocumentReport:
     return settings.apply(report)
 
 
-def run(jobs: list[Job], processes: int = 1,
-        progress: Callable[[int, int], None] | None = None) -> Report:
-    """Check every job, with up to ``processes`` worker processes; the order of the reports
-    is the order of the jobs whatever the number of processes."""
-    out: list[DocumentReport] = []
+def reports(jobs: list[Job], processes: int = 1,
+            progress: Callable[[int, int], None] | None = None) -> Iterator[DocumentReport]:
+    """Each job's report, in the order of the jobs whatever the number of processes, as each
+    is ready: a batch streams, and memory stays flat in its size."""
     if processes > 1 and len(jobs) > 1:
-        chunk = max(1, len(jobs) // (processes * 8))
+        chunk = max(1, min(64, len(jobs) // (processes * 8)))
         with ProcessPoolExecutor(max_workers=processes) as pool:
-            for report in pool.map(check_job, jobs, chunksize=chunk):
-                out.append(report)
+            for done, report in enumerate(pool.map(check_job, jobs, chunksize=chunk), 1):
                 if progress:
-                    progress(len(out), len(jobs))
+                    progress(done, len(jobs))
+                yield report
     else:
-        for job in jobs:
-            out.append(check_job(job))
+        for done, job in enumerate(jobs, 1):
+            report = check_job(job)
             if progress:
-                progress(len(out), len(jobs))
-    return Report(tuple(out))
+                progress(done, len(jobs))
+            yield report
 
 
 def terminal_progress(total: int) -> Callable[[int, int], None] | None:

@@ -12,9 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__, batch, config
-from .formats import FORMATS
+from .formats import WRITERS
 from .notation import for_locale
-from .report import Report
 from .rulefiles import RuleFileError
 from .rules import load_rules
 from .settings import SEVERITIES
@@ -50,7 +49,7 @@ def _parser() -> argparse.ArgumentParser:
     c = sub.add_parser("check", help="check releases")
     c.add_argument("paths", nargs="+", metavar="PATH",
                    help="files, directories (walked for --include), or - for stdin")
-    c.add_argument("--format", choices=sorted(FORMATS), default="text")
+    c.add_argument("--format", choices=sorted(WRITERS), default="text")
     c.add_argument("--output", "-o", metavar="FILE",
                    help="write the report to FILE; the terminal still gets the text summary")
     c.add_argument("--select", type=_list, action="extend", metavar="RULES",
@@ -133,39 +132,53 @@ def main(argv: list[str] | None = None) -> int:
 
 def _check(args: argparse.Namespace, overrides: dict[str, Any]) -> int:
     jobs = batch.collect(args.paths, overrides, args.config)
-    report = batch.run(jobs, max(1, args.jobs), batch.terminal_progress(len(jobs)))
-    color = not args.no_color and "NO_COLOR" not in os.environ and sys.stdout.isatty()
     rules = batch.rules_of(jobs)
+    color = not args.no_color and "NO_COLOR" not in os.environ and sys.stdout.isatty()
+    writers = []
+    report_file = None
     if args.output:
         try:
-            Path(args.output).write_text(
-                FORMATS[args.format](report, rules=rules, verbose=args.verbose),
-                encoding="utf-8")
+            report_file = open(args.output, "w", encoding="utf-8")  # noqa: SIM115
         except OSError as exc:
             return _error(f"{args.output}: cannot write the report ({exc.strerror})")
+        writers.append(WRITERS[args.format](report_file, rules=rules, verbose=args.verbose))
+    if not args.statistics:  # the terminal gets the format, or the text summary beside a file
+        name = "text" if args.output else args.format
+        writers.append(WRITERS[name](sys.stdout, rules=rules, color=color,
+                                     verbose=args.verbose and not args.output))
+    counts: Counter = Counter()
+    errors, failing = [], False
+    try:
+        for job, d in zip(jobs, batch.reports(jobs, max(1, args.jobs),
+                                              batch.terminal_progress(len(jobs))),
+                          strict=True):
+            for w in writers:
+                w.document(d)
+            if d.error:
+                errors.append(d.error)
+            failing |= any(job.settings is not None and job.settings.fails(c.severity)
+                           for c in d.failures)
+            counts.update((c.rule, c.name) for c in d.failures)
+        for w in writers:
+            w.close()
+    finally:
+        if report_file is not None:
+            report_file.close()
     if args.statistics:
-        sys.stdout.write(_statistics(report))
-    elif args.output:
-        sys.stdout.write(FORMATS["text"](report, color=color, verbose=False))
-    else:
-        sys.stdout.write(FORMATS[args.format](report, color=color, verbose=args.verbose,
-                                              rules=rules))
+        sys.stdout.write(_statistics(counts, len(jobs)))
     if args.format != "text" or args.output or args.statistics:  # else listed on stdout
-        for error in report.errors:
+        for error in errors:
             print(f"placement-validator: error: {error}", file=sys.stderr)
-    if report.errors:
+    if errors:
         return EXIT_USAGE
-    failing = any(job.settings is not None and job.settings.fails(c.severity)
-                  for job, d in zip(jobs, report.documents, strict=True) for c in d.failures)
     return EXIT_FAILURES if failing else EXIT_CLEAN
 
 
-def _statistics(report: Report) -> str:
+def _statistics(counts: Counter, documents: int) -> str:
     """Failures per rule, most frequent first, as ruff --statistics prints them."""
-    counts = Counter((c.rule, c.name) for c in report.failures)
     lines = [f"{n:>6}  {rule}  {name}" for (rule, name), n in
              sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
-    lines.append(f"{len(report.failures)} failure(s) in {len(report.documents)} document(s)")
+    lines.append(f"{sum(counts.values())} failure(s) in {documents} document(s)")
     return "\n".join(lines) + "\n"
 
 

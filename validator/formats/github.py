@@ -7,7 +7,9 @@ properties too). Suppressed failures are left out; an unreadable file is an erro
 
 from __future__ import annotations
 
-from ..report import Report, Status
+from typing import TextIO
+
+from ..report import DocumentReport, Status
 
 
 def _data(text: str) -> str:
@@ -18,13 +20,17 @@ def _property(text: str) -> str:
     return _data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def render(report: Report, **_options) -> str:
-    """One workflow command per failure (and per unreadable file)."""
-    out = []
-    for d in report.documents:
+class Writer:
+    """One workflow command per failure (and per unreadable file), as each document comes."""
+
+    def __init__(self, out: TextIO, **_options):
+        self.out = out
+
+    def document(self, d: DocumentReport) -> None:
         if d.error:
-            out.append(f"::error file={_property(d.path)},title=unreadable::{_data(d.error)}")
-            continue
+            self.out.write(f"::error file={_property(d.path)},title=unreadable::"
+                           f"{_data(d.error)}\n")
+            return
         for c in d.checks:
             if c.status is not Status.FAIL or c.suppressed:
                 continue
@@ -34,5 +40,7 @@ def render(report: Report, **_options) -> str:
                 props += [f"line={w.line}", f"col={w.column}",
                           f"endColumn={w.column + max(1, w.end - w.start)}"]
             props.append(f"title={_property(f'{c.rule} {c.name}')}")
-            out.append(f"::{c.severity} {','.join(props)}::{_data(c.message)}")
-    return "\n".join(out) + ("\n" if out else "")
+            self.out.write(f"::{c.severity} {','.join(props)}::{_data(c.message)}\n")
+
+    def close(self) -> None:
+        pass

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+import textwrap
 from decimal import Decimal
+from typing import TextIO
 
 from ..figures import Figure
-from ..report import Check, DocumentReport, Report
+from ..report import Check, DocumentReport
+from .tally import Tally
 
 SCHEMA = "placement-validator/report/v1"
 
@@ -65,13 +68,24 @@ def document_json(d: DocumentReport) -> dict:
     return out
 
 
-def render(report: Report, **_options) -> str:
-    """The batch as JSON, schema placement-validator/report/v1."""
-    data = {
-        "schema": SCHEMA,
-        "documents": [document_json(d) for d in report.documents],
-        "summary": {"documents": len(report.documents), "checks": len(report.checks),
-                    "failures": len(report.failures), "errors": len(report.errors),
-                    "suppressed": sum(c.suppressed for c in report.checks)},
-    }
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+class Writer:
+    """The batch as JSON, schema placement-validator/report/v1, each document written as it
+    comes (a batch of any size streams) and the summary at the end."""
+
+    def __init__(self, out: TextIO, **_options):
+        self.out = out
+        self.tally = Tally()
+        self.out.write('{\n  "schema": ' + json.dumps(SCHEMA) + ',\n  "documents": [')
+
+    def document(self, d: DocumentReport) -> None:
+        text = json.dumps(document_json(d), indent=2, ensure_ascii=False)
+        self.out.write(("," if self.tally.documents else "") + "\n"
+                       + textwrap.indent(text, "    "))
+        self.tally.add(d)
+
+    def close(self) -> None:
+        t = self.tally
+        summary = {"documents": t.documents, "checks": t.checks, "failures": t.failures,
+                   "errors": t.unreadable, "suppressed": t.suppressed}
+        self.out.write(("\n  " if t.documents else "") + '],\n  "summary": '
+                       + json.dumps(summary) + "\n}\n")

@@ -5,16 +5,22 @@ when each of its checks was skipped, and an unreadable document is one case in e
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from typing import TextIO
 
-from ..report import Report, Status
+from ..report import DocumentReport, Status
 
 
-def render(report: Report, **_options) -> str:
-    """The batch as JUnit XML."""
-    suites = ET.Element("testsuites", name="placement-validator")
-    totals = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
-    for d in report.documents:
-        suite = ET.SubElement(suites, "testsuite", name=d.path)
+class Writer:
+    """The batch as JUnit XML, a test suite written as each document comes (so the totals
+    are on each suite, not on the root element, which JUnit leaves optional)."""
+
+    def __init__(self, out: TextIO, **_options):
+        self.out = out
+        self.out.write('<?xml version="1.0" encoding="utf-8"?>\n'
+                       '<testsuites name="placement-validator">\n')
+
+    def document(self, d: DocumentReport) -> None:
+        suite = ET.Element("testsuite", name=d.path)
         counts = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
         if d.error:
             case = ET.SubElement(suite, "testcase", classname=d.path, name="read")
@@ -41,9 +47,8 @@ def render(report: Report, **_options) -> str:
                 ET.SubElement(case, "skipped", message=checks[0].reason or "skipped")
         for k, v in counts.items():
             suite.set(k, str(v))
-            totals[k] += v
-    for k, v in totals.items():
-        suites.set(k, str(v))
-    ET.indent(suites)
-    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(
-        suites, encoding="unicode") + "\n"
+        ET.indent(suite, level=1)
+        self.out.write("  " + ET.tostring(suite, encoding="unicode") + "\n")
+
+    def close(self) -> None:
+        self.out.write("</testsuites>\n")

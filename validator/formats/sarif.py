@@ -7,10 +7,12 @@ failure carries an in-source suppression; an unreadable file is a tool notificat
 from __future__ import annotations
 
 import json
+import textwrap
+from typing import TextIO
 from urllib.parse import quote
 
 from .. import __version__
-from ..report import Report, Status
+from ..report import DocumentReport, Status
 from ..rules import Rule
 from ..suppressions import UNUSED, UNUSED_NAME
 
@@ -38,49 +40,61 @@ def _descriptor(rule: Rule) -> dict:
     }
 
 
-def render(report: Report, rules: tuple[Rule, ...] = (), **_options) -> str:
-    """The batch as one SARIF run; ``rules`` gives the rule metadata."""
-    descriptors = [_descriptor(r) for r in rules] + [_UNUSED_RULE]
-    index = {d["id"]: i for i, d in enumerate(descriptors)}
-    results, notes = [], []
-    for d in report.documents:
+class Writer:
+    """The batch as one SARIF run: the rule metadata first, each document's results as it
+    comes, the notifications (unreadable files) at the end."""
+
+    def __init__(self, out: TextIO, rules: tuple[Rule, ...] = (), **_options):
+        self.out = out
+        descriptors = [_descriptor(r) for r in rules] + [_UNUSED_RULE]
+        self.index = {d["id"]: i for i, d in enumerate(descriptors)}
+        self.notes: list[dict] = []
+        self.results = 0
+        driver = {"name": "placement-validator", "version": __version__,
+                  "informationUri": INFO_URI, "rules": descriptors}
+        head = json.dumps({"tool": {"driver": driver}, "columnKind": "unicodeCodePoints"},
+                          indent=2, ensure_ascii=False)
+        self.out.write('{\n  "$schema": ' + json.dumps(SCHEMA_URI) + ',\n  "version": "2.1.0",'
+                       '\n  "runs": [\n' + textwrap.indent(head[:-2], "    ")
+                       + ',\n      "results": [')
+
+    def document(self, d: DocumentReport) -> None:
         if d.error:
-            notes.append({"level": "error", "message": {"text": d.error},
-                          "locations": [{"physicalLocation": {
-                              "artifactLocation": {"uri": _uri(d.path)}}}]})
-            continue
+            self.notes.append({"level": "error", "message": {"text": d.error},
+                               "locations": [{"physicalLocation": {
+                                   "artifactLocation": {"uri": _uri(d.path)}}}]})
+            return
         for c in d.checks:
-            if c.status is not Status.FAIL:
-                continue
-            region = {}
-            if c.where is not None:
-                w = c.where
-                end = w.column + max(1, w.end - w.start)
-                region = {"startLine": w.line, "startColumn": w.column,
-                          "endLine": w.line, "endColumn": end}
-            location = {"artifactLocation": {"uri": _uri(d.path)}}
-            if region:
-                location["region"] = region
-                if w.line <= len(d.source_lines):  # the figure, and its line around it
-                    line = d.source_lines[w.line - 1].rstrip("\r")
-                    region["snippet"] = {"text": line[w.column - 1:end - 1]}
-                    location["contextRegion"] = {"startLine": w.line, "endLine": w.line,
-                                                 "snippet": {"text": line}}
-            result = {"ruleId": c.rule, "level": c.severity,
-                      "message": {"text": c.message},
-                      "locations": [{"physicalLocation": location}]}
-            if c.rule in index:
-                result["ruleIndex"] = index[c.rule]
-            if c.suppressed:
-                result["suppressions"] = [{"kind": "inSource"}]
-            results.append(result)
-    run = {
-        "tool": {"driver": {"name": "placement-validator", "version": __version__,
-                            "informationUri": INFO_URI, "rules": descriptors}},
-        "columnKind": "unicodeCodePoints",
-        "results": results,
-        "invocations": [{"executionSuccessful": not notes,
-                         "toolExecutionNotifications": notes}],
-    }
-    data = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+            if c.status is Status.FAIL:
+                text = json.dumps(self._result(d, c), indent=2, ensure_ascii=False)
+                self.out.write(("," if self.results else "") + "\n"
+                               + textwrap.indent(text, "        "))
+                self.results += 1
+
+    def _result(self, d: DocumentReport, c) -> dict:
+        location: dict = {"artifactLocation": {"uri": _uri(d.path)}}
+        w = c.where
+        if w is not None:
+            end = w.column + max(1, w.end - w.start)
+            region = {"startLine": w.line, "startColumn": w.column, "endLine": w.line,
+                      "endColumn": end}
+            location["region"] = region
+            if w.line <= len(d.source_lines):  # the figure, and its line around it
+                line = d.source_lines[w.line - 1].rstrip("\r")
+                region["snippet"] = {"text": line[w.column - 1:end - 1]}
+                location["contextRegion"] = {"startLine": w.line, "endLine": w.line,
+                                             "snippet": {"text": line}}
+        result = {"ruleId": c.rule, "level": c.severity, "message": {"text": c.message},
+                  "locations": [{"physicalLocation": location}]}
+        if c.rule in self.index:
+            result["ruleIndex"] = self.index[c.rule]
+        if c.suppressed:
+            result["suppressions"] = [{"kind": "inSource"}]
+        return result
+
+    def close(self) -> None:
+        invocations = json.dumps([{"executionSuccessful": not self.notes,
+                                   "toolExecutionNotifications": self.notes}],
+                                 indent=2, ensure_ascii=False)
+        self.out.write(("\n      " if self.results else "") + '],\n      "invocations": '
+                       + textwrap.indent(invocations, "      ").lstrip() + "\n    }\n  ]\n}\n")

@@ -2,53 +2,61 @@
 
 from __future__ import annotations
 
-from ..report import Report, Status
+from typing import TextIO
+
+from ..report import DocumentReport, Status
+from .tally import Tally
 
 
-def render(report: Report, color: bool = False, verbose: bool = False, **_options) -> str:
-    """The failures as a linter prints them (all checks with ``verbose``), then a summary."""
-    red, yellow, bold, reset = (("\x1b[31m", "\x1b[33m", "\x1b[1m", "\x1b[0m") if color
-                                else ("", "", "", ""))
-    out: list[str] = []
-    for d in report.documents:
+class Writer:
+    """The failures of each document as a linter prints them (every check with ``verbose``),
+    written as the document comes; a summary line at the end."""
+
+    def __init__(self, out: TextIO, color: bool = False, verbose: bool = False, **_options):
+        self.out, self.verbose = out, verbose
+        self.red, self.yellow, self.bold, self.reset = (
+            ("\x1b[31m", "\x1b[33m", "\x1b[1m", "\x1b[0m") if color else ("", "", "", ""))
+        self.tally = Tally()
+
+    def document(self, d: DocumentReport) -> None:
+        self.tally.add(d)
+        self.out.writelines(line + "\n" for line in self._lines(d))
+
+    def _lines(self, d: DocumentReport):
+        verbose = self.verbose
         if d.error:
-            out.append(f"{d.path}: error: {d.error.removeprefix(d.path + ': ')}")
-            continue
+            yield f"{d.path}: error: {d.error.removeprefix(d.path + ': ')}"
+            return
         for c in d.checks:
             if not verbose and (c.status is not Status.FAIL or c.suppressed):
                 continue
             w = c.where
             line, col = (w.line, w.column) if w else (1, 1)
-            tint = red if c.severity == "error" else yellow
+            tint = self.red if c.severity == "error" else self.yellow
             label = ("suppressed" if c.suppressed else c.severity if c.status is Status.FAIL
                      else c.status.value)
             detail = c.message if c.status is not Status.SKIPPED else c.reason
             place = f" ({w.label})" if w is not None and w.label else ""
-            out.append(f"{bold}{d.path}:{line}:{col}:{reset} {c.rule} {tint}{label}{reset} "
-                       f"{detail}{place}")
+            yield (f"{self.bold}{d.path}:{line}:{col}:{self.reset} {c.rule} "
+                   f"{tint}{label}{self.reset} {detail}{place}")
             if c.status is Status.FAIL and not c.suppressed and w is not None \
                     and line <= len(d.source_lines):
-                src = d.source_lines[line - 1].rstrip("\r")
-                out.append(f"    {src}")
-                out.append("    " + " " * (col - 1) + "^" * max(1, w.end - w.start))
+                yield "    " + d.source_lines[line - 1].rstrip("\r")
+                yield "    " + " " * (col - 1) + "^" * max(1, w.end - w.start)
         if d.notice:
-            out.append(f"{d.path}: note: {d.notice}")
+            yield f"{d.path}: note: {d.notice}"
         if verbose and d.not_applied:
-            out.append(f"{d.path}: note: rules not applied: " + "; ".join(
+            yield f"{d.path}: note: rules not applied: " + "; ".join(
                 f"{rule} (no {', '.join(roles)})" if roles
                 else f"{rule} (its figures never stand together)"
-                for rule, roles in d.not_applied))
+                for rule, roles in d.not_applied)
         if verbose and d.unused_money:
             names = ", ".join(f"{f.text} ({f.span.line}:{f.span.column})" for f in d.unused_money)
-            out.append(f"{d.path}: note: money figures no check used: {names}")
-    n_checks = len(report.checks)
-    n_pass = sum(c.status is Status.PASS for c in report.checks)
-    n_skip = sum(c.status is Status.SKIPPED for c in report.checks)
-    errors = sum(c.severity == "error" for c in report.failures)
-    warnings = len(report.failures) - errors
-    n_suppressed = sum(c.suppressed for c in report.checks)
-    out.append(f"{len(report.documents)} document(s), {n_checks} check(s): {n_pass} passed, "
-               f"{errors} error(s), {warnings} warning(s), {n_skip} skipped"
-               + (f", {n_suppressed} suppressed" if n_suppressed else "")
-               + (f", {len(report.errors)} not checked" if report.errors else ""))
-    return "\n".join(out) + "\n"
+            yield f"{d.path}: note: money figures no check used: {names}"
+
+    def close(self) -> None:
+        t = self.tally
+        self.out.write(f"{t.documents} document(s), {t.checks} check(s): {t.passed} passed, "
+                       f"{t.errors} error(s), {t.warnings} warning(s), {t.skipped} skipped"
+                       + (f", {t.suppressed} suppressed" if t.suppressed else "")
+                       + (f", {t.unreadable} not checked" if t.unreadable else "") + "\n")
