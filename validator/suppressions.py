@@ -26,10 +26,13 @@ if TYPE_CHECKING:  # the reader blanks directives with this module's pattern
 UNUSED = "PV000"
 UNUSED_NAME = "unused-suppression"
 
+# (the rest of the line is taken greedily and its "-->" cut off after: a lazy group before
+# optional spaces would re-scan a long line of spaces once per character)
 _DIRECTIVE = re.compile(
-    r"^[ \t]*(?:<!--[ \t]*)?placement-validator:[ \t]*ignore\b(?P<ids>[^\n]*?)"
-    r"[ \t]*(?:-->)?[ \t]*$", re.MULTILINE)
+    r"^[ \t]*(?:<!--[ \t]*)?placement-validator:[ \t]*ignore\b(?P<ids>[^\n]*)$",
+    re.MULTILINE)
 _ID = re.compile(r"^PV\d{0,3}$", re.IGNORECASE)
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
 @attrs.frozen
@@ -61,7 +64,7 @@ def find(doc: Document) -> tuple[Suppression, ...]:
     out = []
     for m in _DIRECTIVE.finditer(text):
         ids = []
-        for word in re.split(r"[\s,]+", m.group("ids").strip()):
+        for word in re.split(r"[\s,]+", m.group("ids").strip().removesuffix("-->").strip()):
             if not _ID.match(word):
                 break  # the rest is the reason, for the reader
             ids.append(word)
@@ -70,8 +73,8 @@ def find(doc: Document) -> tuple[Suppression, ...]:
         start = m.end()
         while start < len(text) and text[start].isspace():
             start += 1
-        blank = re.compile(r"\n[ \t]*\n").search(text, start)
-        end = max(start, (blank.start() if blank else len(text)) - 1)
+        gap = _BLANK_LINE.search(text, start)
+        end = max(start, (gap.start() if gap else len(text)) - 1)
         line, column = doc.position(m.start())
         first = doc.position(min(start, len(text) - 1))[0] if text else line
         last = doc.position(min(end, len(text) - 1))[0] if text else line
