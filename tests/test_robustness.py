@@ -194,3 +194,17 @@ def test_malformed_html_declarations_are_read_as_text(tmp_path, source):
     p.write_text(source)
     report = check_file(p)
     assert report.error is None
+
+
+def test_a_reader_that_stops_early_gets_no_traceback(tmp_path):
+    import subprocess
+    import sys
+    for i in range(30):
+        (tmp_path / f"d{i:02}.txt").write_text(GOOD)
+    proc = subprocess.Popen([sys.executable, "-m", "validator", "check", "--jobs", "1",
+                             str(tmp_path)], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdout.readline()  # "| head -1"
+    proc.stdout.close()
+    err = proc.stderr.read().decode()
+    proc.wait()
+    assert "Traceback" not in err and proc.returncode in (0, 1)

@@ -161,6 +161,11 @@ def _check(args: argparse.Namespace, overrides: dict[str, Any]) -> int:
             counts.update((c.rule, c.name) for c in d.failures)
         for w in writers:
             w.close()
+    except BrokenPipeError:  # "| head": the reader has what it wanted
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - no flush error at exit
+        return EXIT_FAILURES if failing else EXIT_CLEAN
+    except OSError as exc:
+        return _error(f"{args.output or '<stdout>'}: cannot write the report ({exc.strerror})")
     finally:
         if report_file is not None:
             report_file.close()
