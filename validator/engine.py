@@ -329,7 +329,8 @@ class Engine:
         if rule.scope == "restatement":
             return () if self.groups.restatements else ("numeral", "words")
         if rule.scope == "repeat":
-            return () if self._near_repeats else ("repeated", "original")
+            return () if self._near_repeats or self._confirmed_repeats \
+                else ("repeated", "original")
         if rule.scope == "table":
             return () if self.tables else ("table_total", "table_item")
         out = []
@@ -479,19 +480,22 @@ class Engine:
     def _near_repeats(self) -> list[tuple[Figure, Figure]]:
         return near_repeats(self.figures)
 
+    @functools.cached_property
+    def _confirmed_repeats(self) -> list[tuple[Figure, Figure]]:
+        """Pairs that count only when a relation confirms exactly one of the two: proceeds
+        restated, and one offering line stated twice."""
+        return proceeds_repeats(self.figures) + line_repeats(self.groups.lines)
+
     def _repeats(self, rule: Rule, agreed: set[str]) -> list[Outcome]:
         """``agreed``: the figures some passing check uses."""
         out = []
-        for a, b in self._near_repeats:
+        pairs = [(a, b, False) for a, b in self._near_repeats]
+        pairs += [(a, b, True) for a, b in self._confirmed_repeats]
+        for a, b, one_confirmed in pairs:
+            if one_confirmed and (a.id in agreed) == (b.id in agreed):
+                continue  # both confirmed: two facts; neither: nothing says which is right
             if a.id in agreed and b.id in agreed and a.value != b.value:
                 continue  # each agrees with its own relation: two facts that look alike
-            stated, original = (a, b) if b.id in agreed else (b, a)
-            o = assess(rule, stated, {"original": term_of(original)}, None)
-            if o is not None and o.check.status is not Status.SKIPPED:
-                out.append(o)
-        for a, b in proceeds_repeats(self.figures) + line_repeats(self.groups.lines):
-            if (a.id in agreed) == (b.id in agreed):
-                continue  # both confirmed: two facts; neither: nothing says which is right
             stated, original = (a, b) if b.id in agreed else (b, a)
             o = assess(rule, stated, {"original": term_of(original)}, None)
             if o is not None and o.check.status is not Status.SKIPPED:
