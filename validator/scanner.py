@@ -19,7 +19,7 @@ from .notation import ENGLISH, Notation
 from .reader import Document
 
 # Longest first so that "US$" wins over "$" and "CAD" over "CA$"-less readings.
-_PREFIXES = {
+PREFIXES = {
     "US$": "USD", "U.S.$": "USD", "USD$": "USD", "USD": "USD",
     "CA$": "CAD", "CAD$": "CAD", "CAD": "CAD", "C$": "CAD", "Cdn$": "CAD", "CDN$": "CAD",
     "AU$": "AUD", "AUD$": "AUD", "AUD": "AUD", "A$": "AUD",
@@ -134,7 +134,7 @@ def lexicon(notation: Notation, nouns: tuple[tuple[str, str], ...],
 def _token(notation: Notation) -> re.Pattern:
     return re.compile(
         rf"""
-        (?:(?<![\w$£€¥₹])(?P<pre>{_alt(_PREFIXES)})\s?
+        (?:(?<![\w$£€¥₹])(?P<pre>{_alt(PREFIXES)})\s?
           |(?<![\w$])(?P<cpre>C)(?=[\d.]+\s?cents?\b))?
         (?P<num>{_NUMBERS[notation]})
         (?:
@@ -289,7 +289,7 @@ def _numeral(doc: Document, text: str, m: re.Match, lexicon: Lexicon) -> Figure 
     scale_word = (m.group("wscale") or m.group("sscale") or "").strip().lstrip("-").lower()
     scale_word = scale_word.rstrip(".")
     scale = _SCALES.get(scale_word, 0)
-    currency = _PREFIXES.get(pre) if pre else None
+    currency = PREFIXES.get(pre) if pre else None
     if m.group("mcode"):
         scale_word, scale = m.group("mcode"), 6
         currency = currency or _MILLION_CODES[m.group("mcode")]

@@ -21,6 +21,7 @@ from decimal import Decimal
 import attrs
 
 from .figures import Figure, Kind
+from .scanner import PREFIXES
 
 _SEPARATOR = re.compile(r"^[\s|:\-]*-[\s|:\-]*$")
 _TOTAL = re.compile(r"(?i)^\W*(?:total|aggregate|grand total|sum)\b")
@@ -29,11 +30,9 @@ _THOUSANDS = re.compile(r"(?i:\bin\s+thousands\b)|\(\s*000s?\s*\)|['’]000s?\b|
 _MILLIONS = re.compile(r"(?i:\bin\s+millions\b)|\(\s*(?i:millions?)\s*\)|"
                        r"(?:[$£€]|\b[A-Z]{3}|\b[A-Z]{1,2}\$)\s?m\b")
 _CAPTION = 120  # a line above the table longer than this is prose, not its caption
-_CURRENCY = re.compile(r"(?P<code>US\$|C\$|CA\$|A\$|AU\$|NZ\$|HK\$|S\$|USD|CAD|AUD|NZD|HKD|"
-                       r"SGD|GBP|EUR|CHF|SEK|NOK|DKK|£|€|\$)")
-_CODES = {"US$": "USD", "C$": "CAD", "CA$": "CAD", "A$": "AUD", "AU$": "AUD", "NZ$": "NZD",
-          "HK$": "HKD", "S$": "SGD", "£": "GBP", "€": "EUR", "$": "$"}
-
+# the scanner's currency prefixes ("US$", "C$", "£" ...), longest first
+_CURRENCY = re.compile("(?<![A-Za-z])(?:" + "|".join(
+    re.escape(p) for p in sorted(PREFIXES, key=len, reverse=True)) + ")")
 
 @attrs.frozen
 class Cell:
@@ -50,6 +49,8 @@ class Table:
 
     def where(self, f: Figure) -> tuple[int, int] | None:
         """(row, column) of the cell holding ``f``, 0-based; None when it is not in a cell."""
+        if not self.rows[0][0].start <= f.span.start < self.rows[-1][-1].end:
+            return None  # outside the table: most figures, so rejected at once
         for r, row in enumerate(self.rows):
             for c, cell in enumerate(row):
                 if cell.start <= f.span.start and f.span.end <= cell.end:
@@ -101,7 +102,7 @@ def _with_units(rows: tuple[tuple[Cell, ...], ...], above: str) -> Table:
     currency = None
     if scale:
         m = _CURRENCY.search(header)
-        currency = _CODES.get(m.group("code"), m.group("code")) if m else None
+        currency = PREFIXES[m.group()] if m else None
     return Table(rows, scale, currency)
 
 
