@@ -16,7 +16,7 @@ from typing import Any
 import attrs
 
 from . import config
-from .notation import for_locale
+from .notation import Notation, for_locale
 from .pipeline import check_file, check_text
 from .reader import InputError, decode
 from .report import DocumentReport
@@ -60,11 +60,18 @@ def collect(paths: Iterable[str], overrides: dict[str, Any],
         if not found:
             jobs.append(Job(p, None, error=f"{p}: no files matching "
                                            f"{' '.join(settings.include)} in this directory"))
+        by_directory: dict[Path, Settings | str] = {}  # a directory's files share settings
         for f in found:
-            try:
-                jobs.append(Job(str(f), config.resolve(f, overrides, config_file)))
-            except RuleFileError as exc:
-                jobs.append(Job(str(f), None, error=f"{f}: {exc}"))
+            if f.parent not in by_directory:
+                try:
+                    by_directory[f.parent] = config.resolve(f.parent, overrides, config_file)
+                except RuleFileError as exc:
+                    by_directory[f.parent] = str(exc)
+            found_settings = by_directory[f.parent]
+            if isinstance(found_settings, str):
+                jobs.append(Job(str(f), None, error=f"{f}: {found_settings}"))
+            else:
+                jobs.append(Job(str(f), found_settings))
     return jobs
 
 
@@ -96,8 +103,20 @@ def _walk(root: Path, settings: Settings) -> Iterable[Path]:
 
 
 @functools.cache
-def _rules(paths: tuple[str, ...]) -> tuple[Rule, ...]:
+def rules(paths: tuple[str, ...]) -> tuple[Rule, ...]:
+    """The shipped rules and the extra ones at ``paths``, loaded once per process."""
     return load_rules(tuple(Path(p) for p in paths))
+
+
+@functools.cache
+def _prepared(settings: Settings) -> tuple[tuple[Rule, ...], Notation | None]:
+    """The rules and notation of one set of settings, validated once for all the files that
+    share it (a directory's files do)."""
+    loaded = rules(settings.rules)
+    unknown = _unknown_selectors(settings, loaded)
+    if unknown:
+        raise RuleFileError(unknown)
+    return loaded, for_locale(settings.locale) if settings.locale else None
 
 
 def rules_of(jobs: list[Job]) -> tuple[Rule, ...]:
@@ -105,10 +124,10 @@ def rules_of(jobs: list[Job]) -> tuple[Rule, ...]:
     seen: dict[str, Rule] = {}
     for paths in dict.fromkeys(j.settings.rules for j in jobs if j.settings is not None):
         try:
-            seen.update((r.id, r) for r in _rules(paths) if r.id not in seen)
+            seen.update((r.id, r) for r in rules(paths) if r.id not in seen)
         except RuleFileError:
             continue  # reported on the files themselves
-    return tuple(sorted(seen.values(), key=lambda r: r.id)) or _rules(())
+    return tuple(sorted(seen.values(), key=lambda r: r.id)) or rules(())
 
 
 def _unknown_selectors(settings: Settings, rules: tuple[Rule, ...]) -> str | None:
@@ -132,11 +151,7 @@ def check_job(job: Job) -> DocumentReport:
         return DocumentReport(job.path, (), (), error=job.error)
     settings = job.settings
     try:
-        rules = _rules(settings.rules)
-        unknown = _unknown_selectors(settings, rules)
-        if unknown:
-            raise RuleFileError(unknown)
-        notation = for_locale(settings.locale) if settings.locale else None
+        rules, notation = _prepared(settings)
     except (RuleFileError, ValueError) as exc:
         return DocumentReport(job.path, (), (), error=f"{job.path}: {exc}")
     if job.text is not None:

@@ -124,7 +124,7 @@ def main(argv: list[str] | None = None) -> int:
             return EXIT_CLEAN
         # the command line's settings are validated as a file's are, before any file is read
         overrides = config.values(_overrides(args), "command line", Path.cwd())
-        load_rules(tuple(Path(p) for p in overrides.get("rules", ())))  # fail at start-up
+        batch.rules(tuple(overrides.get("rules", ())))  # fail at start-up (kept for the run)
     except RuleFileError as exc:
         return _error(str(exc))
     return _check(args, overrides)
