@@ -72,7 +72,7 @@ class Document:
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) in the source of a character offset of the text, columns
         counted in characters."""
-        if self.origin is not None:
+        if self.origin is not None:  # an extracted text: its character's place in the file
             offset = self.origin[min(offset, len(self.origin) - 1)] if self.origin else 0
         line = bisect.bisect_right(self._line_starts, offset) - 1
         return line + 1, offset - self._line_starts[line] + 1
@@ -100,11 +100,12 @@ def bounded(doc: Document) -> Document:
     if len(doc.original) > MAX_CHARS:
         raise InputError(f"{doc.path}: {len(doc.original):,} characters of text is more than "
                          f"the {MAX_CHARS:,} a release may have; split it")
-    longest = max(doc.source.split("\n"), key=len, default="")
-    if len(longest) > MAX_LINE:
-        line = doc.source.split("\n").index(longest) + 1
-        raise InputError(f"{doc.path}: line {line} has {len(longest):,} characters, more than "
-                         f"the {MAX_LINE:,} of a line of prose; not a release")
+    lengths = [len(line) for line in doc.source.split("\n")]
+    longest = max(lengths, default=0)
+    if longest > MAX_LINE:
+        raise InputError(f"{doc.path}: line {lengths.index(longest) + 1} has {longest:,} "
+                         f"characters, more than the {MAX_LINE:,} of a line of prose; "
+                         "not a release")
     return doc
 
 

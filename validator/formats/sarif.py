@@ -52,10 +52,10 @@ class Writer:
         self.results = 0
         driver = {"name": "placement-validator", "version": __version__,
                   "informationUri": INFO_URI, "rules": descriptors}
-        head = json.dumps({"tool": {"driver": driver}, "columnKind": "unicodeCodePoints"},
-                          indent=2, ensure_ascii=False)
+        # the run's members before its results, which follow as the documents come
         self.out.write('{\n  "$schema": ' + json.dumps(SCHEMA_URI) + ',\n  "version": "2.1.0",'
-                       '\n  "runs": [\n' + textwrap.indent(head[:-2], "    ")
+                       '\n  "runs": [\n    {\n' + _member("tool", {"driver": driver})
+                       + ",\n" + _member("columnKind", "unicodeCodePoints")
                        + ',\n      "results": [')
 
     def document(self, d: DocumentReport) -> None:
@@ -93,8 +93,13 @@ class Writer:
         return result
 
     def close(self) -> None:
-        invocations = json.dumps([{"executionSuccessful": not self.notes,
-                                   "toolExecutionNotifications": self.notes}],
-                                 indent=2, ensure_ascii=False)
-        self.out.write(("\n      " if self.results else "") + '],\n      "invocations": '
-                       + textwrap.indent(invocations, "      ").lstrip() + "\n    }\n  ]\n}\n")
+        invocations = [{"executionSuccessful": not self.notes,
+                        "toolExecutionNotifications": self.notes}]
+        self.out.write(("\n      " if self.results else "") + "],\n"
+                       + _member("invocations", invocations) + "\n    }\n  ]\n}\n")
+
+
+def _member(key: str, value) -> str:
+    """``"key": value`` as a member of the run object (indented six spaces)."""
+    text = json.dumps(value, indent=2, ensure_ascii=False)
+    return f"      {json.dumps(key)}: " + textwrap.indent(text, "      ").lstrip()

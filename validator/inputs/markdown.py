@@ -22,8 +22,12 @@ _NOT_PROSE = [
 ]
 
 
+def _spaces(text: str) -> str:
+    return re.sub(r"[^\n]", " ", text)
+
+
 def _blank(m: re.Match) -> str:
-    return re.sub(r"[^\n]", " ", m.group())
+    return _spaces(m.group())
 
 
 def _without_comments(text: str) -> str:
@@ -38,7 +42,7 @@ def _without_comments(text: str) -> str:
         body = text[start:end]
         out.append(text[at:start])
         directive = body[4:].lstrip(" \t").startswith("placement-validator:")
-        out.append(body if directive else re.sub(r"[^\n]", " ", body))
+        out.append(body if directive else _spaces(body))
         at = end
     out.append(text[at:])
     return "".join(out)
