@@ -629,3 +629,18 @@ def test_one_line_restated_with_its_quantity_mistyped_at_the_coarser_precision()
     (bad,) = failures(text, "PV020")
     assert bad.stated.text == "1.4 crore"
     assert not failures(text.replace("1.4 crore", "2.4 crore"), "PV020")
+
+
+def test_a_percentage_glossed_by_its_amount_is_checked_as_a_share_of_the_proceeds():
+    text = ("Net proceeds were about C$12.4 million. Orex will spend 35% (C$4.3 million) on "
+            "drilling and the rest on working capital.")
+    (share,) = checks(text, "PV013")
+    assert (share.status, share.basis) == (Status.PASS, "structural")
+    (typo,) = failures(text.replace("35%", "25%"), "PV013")
+    assert typo.stated.text == "25%" and typo.basis == "typo"
+
+
+def test_a_percentage_beside_an_amount_in_another_sentence_is_no_gloss():
+    text = ("Net proceeds were about C$12.4 million. Orex will spend 25% on drilling. "
+            "(C$4.3 million went to working capital.)")
+    assert failures(text, "PV013") == []

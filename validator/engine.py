@@ -112,7 +112,8 @@ class Engine:
                         and (self._accepts(role, f) or self._accepts(role, f, loose=True)):
                     far.append(f)
                 continue
-            if self._accepts(role, f):
+            if self._accepts(role, f) or (f.id == stated.aside and self._accepts(
+                    role, f, loose=True)):  # a gloss says what it stands for
                 out.append(term_of(f))
             elif self._accepts(role, f, loose=True):
                 out.append(attrs.evolve(term_of(f), structural=False))
@@ -431,6 +432,10 @@ class Engine:
             options = [self._nearby(r, stated) for r in names]
             if any(not o for o in options):
                 continue
+            # a figure glossed by the amount it stands for ("22% (HK$71.7 million)") is named
+            # by that amount
+            strict = strict or any(t.structural and t.figures[0].id == stated.aside
+                                   for o in options for t in o)
             for outcome in _judge(rule, stated, names, options, None, loose_stated=not strict):
                 # a figure the words do not name is reported only where a binding agrees or
                 # a typo explains the disagreement

@@ -136,6 +136,8 @@ class Figure:
     paragraph: int = -1
     # the same amount in another currency, written beside it: "US$0.43 (CA$0.602)"
     twin: str | None = None
+    # a figure of another kind glossing it in parentheses: "22% (HK$71.7 million)"
+    aside: str | None = None
     # how the release writes numbers (notation.py): computed values are shown the same way
     notation: Notation = ENGLISH
 

@@ -73,19 +73,22 @@ def assign(doc: Document, figures: tuple[Figure, ...],
         found = _cues(f, left, right, vocabulary)
         roles = [x[-1] for x in sorted(found, key=lambda x: (x[-1] in vocabulary.secondary, x))]
         previous = out[-1] if out else None
-        twin = None
+        twin = aside = None
         if previous is not None and _converts(doc.text, previous, f):
             twin = previous.id
             out[-1] = attrs.evolve(previous, twin=f.id)
             if not found:
                 roles = [r for r in previous.roles if r != "headline"]
+        elif previous is not None and _glosses(doc.text, previous, f):
+            aside = previous.id
+            out[-1] = attrs.evolve(previous, aside=f.id)
         if f.span.start < title_end and f.kind is Kind.MONEY:
             roles.insert(0, "headline")
         roles.extend(r for r in _default_roles(f) if r not in roles)
         out.append(attrs.evolve(
             f, role=roles[0] if roles else None, roles=tuple(roles),
             cue_distance=min(found)[0] if found else None,
-            sentence=index, paragraph=s.paragraph, twin=twin,
+            sentence=index, paragraph=s.paragraph, twin=twin, aside=aside,
         ))
     return tuple(out)
 
@@ -93,6 +96,13 @@ def assign(doc: Document, figures: tuple[Figure, ...],
 def _converts(text: str, before: Figure, f: Figure) -> bool:
     """"US$879,449.45 (CA$1,231,229.06)": the same amount in another currency."""
     return (before.kind is Kind.MONEY and f.kind is Kind.MONEY and before.currency != f.currency
+            and text[before.span.end:f.span.start].strip() == "(")
+
+
+def _glosses(text: str, before: Figure, f: Figure) -> bool:
+    """"22% (HK$71.7 million)", "1,250,000 shares (9.9%)": a percentage and the amount it
+    stands for, one written beside the other."""
+    return (Kind.PERCENT in (before.kind, f.kind) and before.kind is not f.kind
             and text[before.span.end:f.span.start].strip() == "(")
 
 
