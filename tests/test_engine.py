@@ -644,3 +644,12 @@ def test_a_percentage_beside_an_amount_in_another_sentence_is_no_gloss():
     text = ("Net proceeds were about C$12.4 million. Orex will spend 25% on drilling. "
             "(C$4.3 million went to working capital.)")
     assert failures(text, "PV013") == []
+
+
+def test_a_total_confirmed_by_its_line_puts_the_typo_in_a_part():
+    text = ("Acme sold 40,000,000 shares at C$1.50 each, for gross proceeds of C$60 million.\n\n"
+            "The first tranche raised C${} million. The second tranche raised C$13 million.")
+    assert check_text(text.format(47)).failures == ()
+    (total,) = failures(text.format(37), "PV004")
+    assert total.stated.text == "C$60 million"
+    assert total.suspect.text == "C$37 million" and total.basis == "typo"

@@ -57,7 +57,8 @@ class Outcome:
 
 def assess(rule: Rule, stated: Figure, bind: dict[str, Term], line: Line | None,
               certain: bool = False, loose: bool = False, typos: bool = True,
-              sole: frozenset[int] = frozenset()) -> Outcome | None:
+              sole: frozenset[int] = frozenset(),
+              trusted: frozenset[str] = frozenset()) -> Outcome | None:
     try:
         computed = compute(rule.check.computed, bind)
     except (Mismatch, ZeroDivisionError, InvalidOperation, ValueError):
@@ -119,7 +120,8 @@ def assess(rule: Rule, stated: Figure, bind: dict[str, Term], line: Line | None,
     assumed = {x.price for x in lines if x is not None and x.inferred and id(x.price) not in sole}
     suspect = None
     if typos and not holds:
-        suspect = typo_suspect(rule, stated, bind, [f for f in figures if f not in assumed],
+        suspect = typo_suspect(rule, stated, bind, [f for f in figures if f not in assumed
+                                                    and f.id not in trusted],
                                loose=not structural, within=not borrowed,
                                precise=tight(computed.interval, s_iv))
     basis = None
