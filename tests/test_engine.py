@@ -653,3 +653,12 @@ def test_a_total_confirmed_by_its_line_puts_the_typo_in_a_part():
     (total,) = failures(text.format(37), "PV004")
     assert total.stated.text == "C$60 million"
     assert total.suspect.text == "C$37 million" and total.basis == "typo"
+
+
+def test_a_loose_repair_above_the_last_digit_is_a_typo_but_not_one_in_it():
+    text = ("The two notes carry principal of {} and {} respectively, so the company "
+            "received $400,000 altogether.")
+    (typo,) = failures(text.format("$150,000", "$150,000"), "PV004")  # "50,000" stands
+    assert typo.basis == "typo" and typo.suspect.text == "$150,000"
+    # a changed last digit ("$140,000" for $150,000) lands on agreement by chance too often
+    assert failures(text.format("$250,000", "$140,000"), "PV004") == []

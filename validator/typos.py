@@ -42,10 +42,11 @@ def typo_suspect(rule: Rule, stated: Figure, bind: dict[str, Term],
     A loose binding (figures picked because they might agree) names a suspect only when one
     changed digit landing on agreement could hardly be chance: the relation is ``precise`` (to
     a part in 10,000) and the suspect has three or more significant digits or another of its
-    figures has five; or the repair is decisive: the changed digit is worth _DECISIVE times
-    the range the suspect could take, with two written digits left standing below it (73.03%
-    written as 63.03%). Among round figures ($150,000 + $250,000 ...) a changed last digit
-    lands on an agreement by chance far too often."""
+    figures has five, or the repair leaves the suspect's last written digit standing
+    ("$150,000" for $250,000 keeps its "50,000"); or the repair is decisive: the changed digit
+    is worth _DECISIVE times the range the suspect could take, with two written digits left
+    standing below it (73.03% written as 63.03%). Among round figures ($150,000 + $250,000
+    ...) a changed last digit lands on an agreement by chance far too often."""
     if len(figures) > _MAX_FIGURES:
         return None  # among so many figures one changed digit explains too much by chance
     for f in figures:
@@ -72,9 +73,16 @@ def typo_suspect(rule: Rule, stated: Figure, bind: dict[str, Term],
         ranged = within and place >= _PLAUSIBLE * (span[1] - span[0])
         if not loose and (exact or sure or ranged):
             return f
-        if loose and ((exact and precise and convincing(f, figures)) or sure):
+        if loose and ((exact and precise and (convincing(f, figures) or standing(f, place)))
+                      or sure):
             return f
     return None
+
+
+def standing(f: Figure, place: Decimal) -> bool:
+    """A repair above a figure's last written digit, which stands and agrees: "Rs 390" for
+    Rs 490 keeps its "90". A last digit lands on agreement by chance too often to count."""
+    return _digits_below(f, place) >= 1
 
 
 def decisive(f: Figure, place: Decimal, width: Decimal) -> bool:
