@@ -37,3 +37,12 @@ def test_a_decisive_repair_may_land_anywhere_in_the_range_of_a_borrowed_line():
     assert not check_text(text.format("2.375")).failures
     (c,) = check_text(text.format("1.375")).failures
     assert c.rule == "PV001" and c.basis == "typo"
+
+
+def test_a_market_price_that_divides_is_solved_for_its_repair():
+    # (market − price) ÷ market: the market price cannot be zero, so it is solved in 1/x
+    text = ("Acme placed 12,500,000 shares at 8.10 cents each. That price is approximately "
+            "5.04 per cent below {} cents, the volume weighted average price last week.")
+    assert not check_text(text.format("8.53")).failures
+    (c,) = check_text(text.format("7.53")).failures
+    assert c.rule == "PV011" and c.suspect.text == "7.53 cents"

@@ -187,7 +187,11 @@ def solve(rule: Rule, stated: Figure, bind: dict[str, Term], target: Figure,
             return v * 100 if stated.kind is Kind.PERCENT else v
         if goal is None:
             goal = stated.value / 100 if stated.kind is Kind.PERCENT else stated.value
-        f0, f1 = value(Decimal(0)), value(Decimal(1))
+        f1 = value(Decimal(1))
+        try:
+            f0 = value(Decimal(0))
+        except (ZeroDivisionError, InvalidOperation):
+            f0 = f1  # the target divides: not linear in it
         if f1 != f0:
             x = (goal - f0) / (f1 - f0)
             if x > 0 and abs(value(x) - goal) <= abs(goal) * Decimal("1e-9"):
