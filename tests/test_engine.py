@@ -662,3 +662,17 @@ def test_a_loose_repair_above_the_last_digit_is_a_typo_but_not_one_in_it():
     assert typo.basis == "typo" and typo.suspect.text == "$150,000"
     # a changed last digit ("$140,000" for $150,000) lands on agreement by chance too often
     assert failures(text.format("$250,000", "$140,000"), "PV004") == []
+
+
+def test_a_figure_beside_a_line_of_its_own_sentence_is_not_lent_to_another_line():
+    text = ("Acme sold 10,000,000 units at $0.40 each.\n\n"
+            "Acme also issued agent warrants to buy 120,000 common shares at $0.25 per share, "
+            "exercisable for two years after closing. Directors of the company bought "
+            "6,050,000 Units, which carry the hold period too.\n\n"
+            "Separately, Acme settled a {} debt owed to a driller by issuing 6 million common "
+            "shares at $0.25 each.")
+    assert [(c.status, c.basis) for c in checks(text.format("$1.5m"), "PV001")
+            if c.stated.text == "$1.5m"] == [(Status.PASS, "structural")]
+    # 10,000,000 × $0.25 (a price borrowed from the warrants) would make $2.5m by chance
+    (typo,) = failures(text.format("$2.5m"), "PV001")
+    assert {f.text for f in typo.figures} == {"$2.5m", "6 million", "$0.25"}

@@ -148,7 +148,10 @@ class Engine:
     def _stated(self, role: str, near: Line | None) -> list[Figure]:
         out = [f for f in self.figures if self._accepts(role, f)]
         if near is not None:
+            # a figure stated beside a line of its own sentence belongs to that sentence's
+            # lines ("settled a $1.5m debt by issuing 6 million shares at $0.25 each")
             out = [f for f in out if _close(f, near) and f not in near.figures
+                   and (not near.borrowed or f.sentence not in self._own_lines)
                    and (not near.inferred or f.sentence == near.sentence)
                    and (f.qualifier is Qualifier.UP_TO) == near.up_to
                    and "headline" not in f.roles]
@@ -210,6 +213,11 @@ class Engine:
                  and (f.sentence in sentences or (not f.rounded and product.meets(f.stated)))
                  and f.qualifier is not Qualifier.UP_TO]
         return frozenset(id(f) for x in lines for f in (*x.figures, *gross))
+
+    @functools.cached_property
+    def _own_lines(self) -> frozenset[int]:
+        """The sentences that state a line's quantity and price together."""
+        return frozenset(x.quantity.sentence for x in self.groups.lines if not x.borrowed)
 
     @functools.cached_property
     def _distinct_lines(self) -> list[Line]:
