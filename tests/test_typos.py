@@ -46,3 +46,13 @@ def test_a_market_price_that_divides_is_solved_for_its_repair():
     assert not check_text(text.format("8.53")).failures
     (c,) = check_text(text.format("7.53")).failures
     assert c.rule == "PV011" and c.suspect.text == "7.53 cents"
+
+
+def test_a_rounded_total_of_exact_parts_mistyped_above_its_last_digit_is_a_typo():
+    text = ("Acme will grant {} options in all. Its plan covers 3,712,500 of the options now; "
+            "the other 587,500 options need a shareholder vote.")  # 4,300,000 in all
+    assert not check_text(text.format("about 4.3 million")).failures
+    (c,) = check_text(text.format("about 5.3 million")).failures
+    assert c.basis == "typo" and c.suspect.text == "5.3 million"
+    # the part is not suspected, and a changed last digit is no evidence
+    assert not check_text(text.format("about 4.4 million")).failures

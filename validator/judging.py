@@ -123,7 +123,8 @@ def assess(rule: Rule, stated: Figure, bind: dict[str, Term], line: Line | None,
         suspect = typo_suspect(rule, stated, bind, [f for f in figures if f not in assumed
                                                     and f.id not in trusted],
                                loose=not structural, within=not borrowed,
-                               precise=tight(computed.interval, s_iv))
+                               precise=tight(computed.interval, s_iv),
+                               exact_inputs=computed.interval.exact)
     basis = None
     if holds:
         status = Status.PASS

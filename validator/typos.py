@@ -30,7 +30,7 @@ def tight(computed: Interval, stated: Interval, tolerance: Decimal = _TIGHT) -> 
 
 def typo_suspect(rule: Rule, stated: Figure, bind: dict[str, Term],
                  figures: list[Figure], loose: bool = False, within: bool = False,
-                 precise: bool = True) -> Figure | None:
+                 precise: bool = True, exact_inputs: bool = False) -> Figure | None:
     """The figure that, with one digit changed, would make the relation hold.
 
     With ``within`` (a structural binding whose lines state quantity and price together), the
@@ -45,8 +45,13 @@ def typo_suspect(rule: Rule, stated: Figure, bind: dict[str, Term],
     figures has five, or the repair leaves the suspect's last written digit standing
     ("$150,000" for $250,000 keeps its "50,000"); or the repair is decisive: the changed digit
     is worth _DECISIVE times the range the suspect could take, with two written digits left
-    standing below it (73.03% written as 63.03%). Among round figures ($150,000 + $250,000
-    ...) a changed last digit lands on an agreement by chance far too often."""
+    standing below it (73.03% written as 63.03%); or the suspect is the stated figure, the
+    parts are written in full (``exact_inputs``), one of them specific, and the repair leaves
+    its last digit standing ("5.4 million options" for 5,791,500 + 643,500 = 6,435,000: the
+    "4" agrees). A part is not suspected so: between round totals ($1 million of parts against
+    a $1.5 million goal) one changed digit of a part always lands exactly. Among round figures
+    ($150,000 + $250,000 ...) a changed last digit lands on an agreement by chance far too
+    often."""
     if len(figures) > _MAX_FIGURES:
         return None  # among so many figures one changed digit explains too much by chance
     for f in figures:
@@ -75,6 +80,9 @@ def typo_suspect(rule: Rule, stated: Figure, bind: dict[str, Term],
             return f
         if loose and ((exact and precise and (convincing(f, figures) or standing(f, place)))
                       or sure):
+            return f
+        if loose and f is stated and exact and exact_inputs and standing(f, place) and any(
+                significant(g) >= SPECIFIC for g in figures if g is not f):
             return f
     return None
 
