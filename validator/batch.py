@@ -9,7 +9,6 @@ import functools
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -170,6 +169,8 @@ def reports(jobs: list[Job], processes: int = 1,
     is ready: a batch streams, and memory stays flat in its size."""
     if processes > 1 and len(jobs) > 1:
         chunk = max(1, min(64, len(jobs) // (processes * 8)))
+        from concurrent.futures import ProcessPoolExecutor  # only for a parallel run
+
         with ProcessPoolExecutor(max_workers=processes) as pool:
             for done, report in enumerate(pool.map(check_job, jobs, chunksize=chunk), 1):
                 if progress:

@@ -11,8 +11,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from . import __version__, batch, config
-from .formats import WRITERS
+from . import __version__, batch, config, formats
 from .notation import for_locale
 from .rulefiles import RuleFileError
 from .rules import load_rules
@@ -49,7 +48,7 @@ def _parser() -> argparse.ArgumentParser:
     c = sub.add_parser("check", help="check releases")
     c.add_argument("paths", nargs="+", metavar="PATH",
                    help="files, directories (walked for --include), or - for stdin")
-    c.add_argument("--format", choices=sorted(WRITERS), default="text")
+    c.add_argument("--format", choices=formats.NAMES, default="text")
     c.add_argument("--output", "-o", metavar="FILE",
                    help="write the report to FILE; the terminal still gets the text summary")
     c.add_argument("--select", type=_list, action="extend", metavar="RULES",
@@ -141,11 +140,12 @@ def _check(args: argparse.Namespace, overrides: dict[str, Any]) -> int:
             report_file = open(args.output, "w", encoding="utf-8")  # noqa: SIM115
         except OSError as exc:
             return _error(f"{args.output}: cannot write the report ({exc.strerror})")
-        writers.append(WRITERS[args.format](report_file, rules=rules, verbose=args.verbose))
+        writers.append(formats.writer(args.format)(report_file, rules=rules,
+                                                   verbose=args.verbose))
     if not args.statistics:  # the terminal gets the format, or the text summary beside a file
         name = "text" if args.output else args.format
-        writers.append(WRITERS[name](sys.stdout, rules=rules, color=color,
-                                     verbose=args.verbose and not args.output))
+        writers.append(formats.writer(name)(sys.stdout, rules=rules, color=color,
+                                            verbose=args.verbose and not args.output))
     counts: Counter = Counter()
     errors, failing = [], False
     try:

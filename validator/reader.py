@@ -138,9 +138,9 @@ def read_path(path: str | Path) -> Document:
         raise InputError(f"{path}: permission denied") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror})") from None
-    from .inputs import READERS  # the readers of each format build on this module
+    from .inputs import reader_for  # the readers of each format build on this module
 
-    reader = READERS.get(p.suffix.lower())
+    reader = reader_for(p.suffix.lower())
     if reader is not None:
         return bounded(reader(data, str(path)))
     return bounded(Document.from_text(decode(data, str(path)), str(path)))

@@ -22,11 +22,21 @@ class Cues:
     role: str
     kinds: frozenset[Kind]
     window: int
-    before: re.Pattern | None  # matches the last cue before a figure (searched in its left text)
-    after: re.Pattern | None  # matches a cue that starts right after a figure
+    phrases: tuple[tuple[str, ...], tuple[str, ...]]  # before, after
     overrides: frozenset[str] = frozenset()
     secondary: bool = False  # a role added beside the primary one, never the primary itself
-    phrases: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())  # before, after: for merging
+
+    # Compiled on first use: a merged vocabulary compiles each role's phrases once, and a
+    # role whose kind of figure a release lacks never (start-up time of the command line).
+    @functools.cached_property
+    def before(self) -> re.Pattern | None:
+        """Matches the last cue before a figure (searched in its left text)."""
+        return _compile(list(self.phrases[0]), True)
+
+    @functools.cached_property
+    def after(self) -> re.Pattern | None:
+        """Matches a cue that starts right after a figure."""
+        return _compile(list(self.phrases[1]), False)
 
 
 @attrs.frozen
@@ -115,10 +125,9 @@ def parse_vocabulary(text: str, source: str) -> Vocabulary:
         secondary = table.get("secondary", False)
         if type(secondary) is not bool:
             raise RuleFileError(f"{source}: [roles.{name}] secondary must be true or false")
-        cues.append(Cues(name, kinds, window, _compile(table.get("before", []), True),
-                         _compile(table.get("after", []), False),
-                         frozenset(table.get("overrides", [])), secondary,
-                         (tuple(table.get("before", [])), tuple(table.get("after", [])))))
+        cues.append(Cues(name, kinds, window,
+                         (tuple(table.get("before", [])), tuple(table.get("after", []))),
+                         frozenset(table.get("overrides", [])), secondary))
     names = {c.role for c in cues}
     for c in cues:
         if c.overrides - names:
@@ -155,10 +164,9 @@ def merge(vocabularies: list[Vocabulary]) -> Vocabulary:
         before = [p for c in parts for p in c.phrases[0]]
         after = [p for c in parts for p in c.phrases[1]]
         cues.append(Cues(role, frozenset().union(*(c.kinds for c in parts)),
-                         max(c.window for c in parts), _compile(before, True),
-                         _compile(after, False),
+                         max(c.window for c in parts), (tuple(before), tuple(after)),
                          frozenset().union(*(c.overrides for c in parts)),
-                         any(c.secondary for c in parts), (tuple(before), tuple(after))))
+                         any(c.secondary for c in parts)))
     return Vocabulary("+".join(v.language for v in vocabularies), tuple(cues),
                       tuple(n for v in vocabularies for n in v.nouns),
                       tuple(q for v in vocabularies for q in v.qualifiers),
