@@ -94,3 +94,14 @@ def test_rules_that_made_no_check_are_listed_with_the_roles_they_lacked(examples
     assert not_applied["PV003"] == ["rate"]  # the release states no commission rate
     assert not checked & set(not_applied)
     assert checked | set(not_applied) == {r.id for r in builtin_rules()}
+
+
+def test_a_plain_text_run_imports_only_what_it_uses(examples_dir):
+    # start-up time: other formats, readers and the process pool load on demand
+    code = ("import sys; from validator.cli import main; "
+            f"main(['check', {str(examples_dir / 'tecogen-2013-12.txt')!r}]); "
+            "print(sorted(m for m in sys.modules if m.startswith(("
+            "'concurrent.futures.process', 'html.parser', "
+            "'validator.formats.sarif', 'validator.formats.junit', 'validator.inputs.'))))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.stdout.splitlines()[-1] == "[]", out.stderr
