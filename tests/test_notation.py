@@ -82,3 +82,20 @@ def test_messages_write_computed_values_in_the_releases_notation():
     assert "EUR 4.905.813,60" in c.message and "EUR 18,00" in c.message
     assert Notation(",", " ").write("1,234,567.89") == "1 234 567,89"
     assert Notation(".", "'").write("1,234,567.89") == "1'234'567.89"
+
+
+@settings(max_examples=300)
+@given(st.integers(-10**15, 10**15), st.integers(0, 8), st.integers(0, 4))
+def test_computed_values_are_grouped_and_rounded_as_babels_english_data_does(n, scale, digits):
+    from babel.numbers import format_decimal
+
+    from validator.numbers import render_like
+
+    value = Decimal(n).scaleb(-scale)
+    (money,) = scan(Document.from_text(f"$1.{'5' * digits}" if digits else "$1"))
+    pattern = "#,##0" + ("." + "0" * digits if digits else "")
+    assert render_like(value, money) == "$" + format_decimal(
+        value, format=pattern, locale="en_US", decimal_quantization=True)
+    (percent,) = scan(Document.from_text("7%"))
+    assert render_like(value, percent) == format_decimal(
+        value, format="#,##0.####", locale="en_US") + "%"
