@@ -10,7 +10,7 @@ import attrs
 
 from .figures import Kind
 from .rulefiles import RuleFileError, rules_dir
-from .scanner import CJK
+from .scanner import is_cjk
 
 _ROLE_KEYS = {"kinds", "window", "before", "after", "overrides", "secondary"}
 _TOP_KEYS = {"language", "roles", "nouns", "qualifiers", "joins"}
@@ -81,8 +81,8 @@ def _compile(phrases: list[str], anchored_end: bool) -> re.Pattern | None:
         return None
 
     def bounded(p: str) -> str:
-        start = "" if CJK.match(p[0]) else r"\b"
-        end = "" if CJK.match(p[-1]) else r"\b"
+        start = "" if is_cjk(p[0]) else r"\b"
+        end = "" if is_cjk(p[-1]) else r"\b"
         return (start if anchored_end else "") + _phrase(p) + end
 
     alts = "|".join(bounded(p) for p in sorted(phrases, key=len, reverse=True))
