@@ -1,10 +1,16 @@
 """The role vocabulary is data: it is validated on load, and its cues decide roles."""
 
+import attrs
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from validator.figures import Kind
 from validator.pipeline import check_text
+from validator.reader import Document
+from validator.roles import assign
 from validator.rulefiles import RuleFileError
+from validator.scanner import scan
 from validator.vocabulary import builtin, parse_vocabulary
 
 GOOD = """
@@ -148,3 +154,31 @@ def test_at_least_and_at_most_are_qualifiers_not_a_price_cue():
 def test_two_counts_joined_in_another_language_share_the_noun():
     report = check_text("Emissionen omfattar mellan 2 800 000 och 3 892 954 aktier.")
     assert [f.noun for f in report.figures] == ["shares", "shares"]
+
+
+def _phrases():
+    merged = builtin()
+    return sorted({p for v in merged.languages for c in v.cues for side in c.phrases
+                   for p in side if "*" not in p})
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_phrases()),
+                          st.sampled_from(["$1,250,000", "4,000,000 shares", "7%", "SEK 2,50",
+                                           "16.5港元", "EUR 3,5 Mio."])),
+                min_size=1, max_size=6))
+def test_leaving_out_languages_a_text_cannot_match_changes_no_role(pairs):
+    text = " ".join(f"{cue} {figure}." if i % 2 else f"{figure} {cue}."
+                    for i, (cue, figure) in enumerate(pairs))
+    merged = builtin()
+    doc = Document.from_text(text)
+    figures = scan(doc)
+    whole = attrs.evolve(merged, languages=())  # every language's cues
+    assert assign(doc, figures, merged) == assign(doc, figures, whole)
+
+
+def test_an_english_release_compiles_only_english_cues():
+    merged = builtin()
+    text = "Acme sold 1,000,000 shares at $1.00 each, paying a commission of $70,000."
+    assert merged.for_text(text).language == "en"
+    assert "de" in merged.for_text(text + " Der Bruttoemissionserlös beträgt EUR 1,0 Mio.").language

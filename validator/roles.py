@@ -54,6 +54,7 @@ def sentences(text: str) -> tuple[Sentence, ...]:
 def assign(doc: Document, figures: tuple[Figure, ...],
            vocabulary: Vocabulary) -> tuple[Figure, ...]:
     """Every figure with its roles, sentence and paragraph filled in."""
+    vocabulary = vocabulary.for_text(doc.text)
     sents = sentences(doc.text)
     title_end = _title_end(doc.text)
     out = []

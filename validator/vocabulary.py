@@ -48,6 +48,7 @@ class Vocabulary:
     nouns: tuple[tuple[str, str], ...] = ()  # (word, canonical noun)
     qualifiers: tuple[tuple[str, str], ...] = ()  # (phrase, up_to | over | approximately)
     joins: tuple[str, ...] = ()  # words joining two counts of one noun: "mellan X och Y aktier"
+    languages: tuple[Vocabulary, ...] = ()  # the vocabularies merged into this one
 
     @property
     def roles(self) -> frozenset[str]:
@@ -57,6 +58,47 @@ class Vocabulary:
     def secondary(self) -> frozenset[str]:
         """Roles added beside a figure's primary role, never primary themselves."""
         return frozenset(c.role for c in self.cues if c.secondary)
+
+    def for_text(self, text: str) -> Vocabulary:
+        """The cues a text can match: a merged vocabulary without the languages none of whose
+        phrases could be found in it (every word of a phrase must be in the text), so that an
+        English release compiles only English cue patterns. Windows and overrides stay those
+        of the whole merge, so what is found is exactly what the whole vocabulary finds."""
+        if len(self.languages) < 2:
+            return self
+        lowered = text.lower()
+        words = set(_TOKEN.findall(lowered))
+        present = tuple(v.language for v in self.languages[1:]
+                        if any(_can_match(p, words, lowered) for c, k, p in self._own[v.language]))
+        if len(present) == len(self.languages) - 1:
+            return self
+        if present not in self._subsets:
+            keep = {self.languages[0].language, *present}  # the first (English) always
+            parts: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
+            for v in self.languages:
+                if v.language in keep:
+                    for c in v.cues:
+                        parts.setdefault(c.role, []).append(c.phrases)
+            cues = tuple(attrs.evolve(c, phrases=(
+                tuple(p for ph in parts.get(c.role, []) for p in ph[0]),
+                tuple(p for ph in parts.get(c.role, []) for p in ph[1]))) for c in self.cues)
+            self._subsets[present] = attrs.evolve(
+                self, language="+".join(v.language for v in self.languages
+                                        if v.language in keep), cues=cues, languages=())
+        return self._subsets[present]
+
+    @functools.cached_property
+    def _own(self) -> dict[str, list[tuple[Cues, int, str]]]:
+        """For each merged language after the first, its phrases (cue, side, phrase) that the
+        first does not have for the same role and side ("commission" is English too)."""
+        first = self.languages[0]
+        base = {(c.role, k, p.lower()) for c in first.cues for k in (0, 1) for p in c.phrases[k]}
+        return {v.language: [(c, k, p) for c in v.cues for k in (0, 1) for p in c.phrases[k]
+                             if (c.role, k, p.lower()) not in base] for v in self.languages[1:]}
+
+    @functools.cached_property
+    def _subsets(self) -> dict[tuple[str, ...], Vocabulary]:
+        return {}
 
     @functools.cached_property
     def overrides(self) -> dict[str, frozenset[str]]:
@@ -152,6 +194,16 @@ def _word_lists(table, source: str, key: str,
     return tuple(out)
 
 
+_TOKEN = re.compile(r"[^\W\d_]+|\d+")  # runs of letters, runs of digits
+
+
+def _can_match(phrase: str, words: set[str], lowered: str) -> bool:
+    """Whether a text (its lower-case ``words``) could contain ``phrase``: each of its words
+    is among them; a Chinese or Japanese word, which no boundary delimits, anywhere in it."""
+    return all(t in lowered if is_cjk(t[0]) else t in words
+               for t in _TOKEN.findall(phrase.lower()))
+
+
 def merge(vocabularies: list[Vocabulary]) -> Vocabulary:
     """One vocabulary with every language's cues: a release in any of them is read without
     first guessing its language (the phrases of different languages do not collide)."""
@@ -170,7 +222,7 @@ def merge(vocabularies: list[Vocabulary]) -> Vocabulary:
     return Vocabulary("+".join(v.language for v in vocabularies), tuple(cues),
                       tuple(n for v in vocabularies for n in v.nouns),
                       tuple(q for v in vocabularies for q in v.qualifiers),
-                      tuple(w for v in vocabularies for w in v.joins))
+                      tuple(w for v in vocabularies for w in v.joins), tuple(vocabularies))
 
 
 @functools.cache
