@@ -43,6 +43,7 @@ def patterns():
     yield "token (English)", lambda t: sum(1 for _ in scanner._token(notation.ENGLISH).finditer(t))
     yield "token (de_DE)", lambda t: sum(1 for _ in scanner._token(german.notation).finditer(t))
     yield "masks", lambda t: scanner._MASKS.sub("", t)
+    yield "e-mail masks", lambda t: scanner._EMAILS.sub("", t)
     yield "number words", lambda t: sum(1 for _ in scanner._WORD_NUMBER.finditer(t))
     yield "directives", lambda t: suppressions.blank(t)
     yield "markdown prose", markdown.prose

@@ -113,6 +113,7 @@ def test_qualifiers(text, qualifier):
     "filed on Form S-3 in Q4 2025",
     "the Phase 2b trial",
     "visit www.example.com/2013/09 or mail ir@example.com",
+    "write to 2500.investors@example.com, 9:00-17:00",
     "closing at 11:00 a.m. on 3 May 2028",
     "the 9,000-metre drill program",
 ])

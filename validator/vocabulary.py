@@ -69,7 +69,8 @@ class Vocabulary:
         lowered = text.lower()
         words = set(_TOKEN.findall(lowered))
         present = tuple(v.language for v in self.languages[1:]
-                        if any(_can_match(p, words, lowered) for c, k, p in self._own[v.language]))
+                        if any(_can_match(tokens, words, lowered)
+                               for tokens in self._own[v.language]))
         if len(present) == len(self.languages) - 1:
             return self
         if present not in self._subsets:
@@ -88,13 +89,15 @@ class Vocabulary:
         return self._subsets[present]
 
     @functools.cached_property
-    def _own(self) -> dict[str, list[tuple[Cues, int, str]]]:
-        """For each merged language after the first, its phrases (cue, side, phrase) that the
-        first does not have for the same role and side ("commission" is English too)."""
+    def _own(self) -> dict[str, list[tuple[str, ...]]]:
+        """For each merged language after the first, the words of each of its phrases that
+        the first does not have for the same role and side ("commission" is English too)."""
         first = self.languages[0]
         base = {(c.role, k, p.lower()) for c in first.cues for k in (0, 1) for p in c.phrases[k]}
-        return {v.language: [(c, k, p) for c in v.cues for k in (0, 1) for p in c.phrases[k]
-                             if (c.role, k, p.lower()) not in base] for v in self.languages[1:]}
+        return {v.language: list(dict.fromkeys(
+                    tuple(_TOKEN.findall(p.lower())) for c in v.cues for k in (0, 1)
+                    for p in c.phrases[k] if (c.role, k, p.lower()) not in base))
+                for v in self.languages[1:]}
 
     @functools.cached_property
     def _subsets(self) -> dict[tuple[str, ...], Vocabulary]:
@@ -197,11 +200,10 @@ def _word_lists(table, source: str, key: str,
 _TOKEN = re.compile(r"[^\W\d_]+|\d+")  # runs of letters, runs of digits
 
 
-def _can_match(phrase: str, words: set[str], lowered: str) -> bool:
-    """Whether a text (its lower-case ``words``) could contain ``phrase``: each of its words
+def _can_match(tokens: tuple[str, ...], words: set[str], lowered: str) -> bool:
+    """Whether a text (its lower-case ``words``) could contain a phrase of these words: each
     is among them; a Chinese or Japanese word, which no boundary delimits, anywhere in it."""
-    return all(t in lowered if is_cjk(t[0]) else t in words
-               for t in _TOKEN.findall(phrase.lower()))
+    return all(t in lowered if is_cjk(t[0]) else t in words for t in tokens)
 
 
 def merge(vocabularies: list[Vocabulary]) -> Vocabulary:
