@@ -676,3 +676,24 @@ def test_a_figure_beside_a_line_of_its_own_sentence_is_not_lent_to_another_line(
     # 10,000,000 × $0.25 (a price borrowed from the warrants) would make $2.5m by chance
     (typo,) = failures(text.format("$2.5m"), "PV001")
     assert {f.text for f in typo.figures} == {"$2.5m", "6 million", "$0.25"}
+
+
+def test_the_gross_named_beside_the_releases_one_line_fails_for_certain():
+    # the price is stated elsewhere, but it is the release's one offering line and its gross
+    text = ("Acme Placement\n\nTranche 1: {} new shares to be issued at once, raising ~A$1.2 "
+            "million; investors in it may also join the rights offer.\n\nOffer Price\nThe "
+            "offer price is A$0.04 per New Share, a 20% discount to the last close.")
+    assert failures(text.format("30,412,567"), "PV001") == []
+    (c,) = failures(text.format("20,412,567"), "PV001")
+    assert c.basis == "certain"
+
+
+def test_a_certain_failure_of_a_part_is_not_overruled_by_the_total_it_disproves():
+    # C$60 million agrees with its tranches, so the line's price is what is wrong
+    text = ("Acme raised C$60 million before costs through the placement of 40,000,000 new "
+            "shares.\n\nPriced at C${}, the placement came in 5.1 percent below the last "
+            "close.\n\nTwo tranches:\n- Tranche one: C$47 million, settling on Monday\n"
+            "- Tranche two: the remaining C$13 million, which needs shareholder approval")
+    assert failures(text.format("1.50"), "PV001") == []
+    (c,) = failures(text.format("1.40"), "PV001")
+    assert c.suspect.text == "C$1.40"

@@ -31,9 +31,11 @@ def test_round_figures_that_differ_by_one_digit_are_no_typo_among_loose_figures(
 
 def test_a_decisive_repair_may_land_anywhere_in_the_range_of_a_borrowed_line():
     # the price stands in another sentence, so repairs must normally be exact; roughly
-    # 730,000 × $3.25 is a range, and "1.375" → "2.375" lands in it decisively
+    # 730,000 × $3.25 is a range, and "1.375" → "2.375" lands in it decisively (a second
+    # line keeps it from being the release's one line, whose gross would fail for certain)
     text = ("Investors paid $3.25 per share.\n\nThe company raised gross proceeds of ${} "
-            "million from roughly 730,000 shares.")
+            "million from roughly 730,000 shares.\n\nSeparately, insiders bought 100,000 "
+            "units at $2.00 each.")
     assert not check_text(text.format("2.375")).failures
     (c,) = check_text(text.format("1.375")).failures
     assert c.rule == "PV001" and c.basis == "typo"

@@ -102,12 +102,12 @@ def assess(rule: Rule, stated: Figure, bind: dict[str, Term], line: Line | None,
         # option is exercised in full" is one)
     # certain: the stated figure is named for the rule's role and the binding is structural,
     # with every figure in one sentence, or the figures named beside it in the sentences on
-    # either side and the rest from the release's one offering line; a headline measured
-    # against that one line (it can restate nothing else)
+    # either side and the rest from the release's one offering line; a headline, or the
+    # gross its sentences name, measured against that one line (it can mean nothing else)
     named = [f for f in figures if f is not stated and id(f) not in sole]
     beside = bool(sole) and bool(named) and any(id(f) in sole for f in figures) \
         and all(abs(f.sentence - stated.sentence) <= 1 for f in named)
-    whole = "headline" in stated.roles and bool(sole) and all(
+    whole = ("headline" in stated.roles or id(stated) in sole) and bool(sole) and all(
         f is stated or id(f) in sole for f in figures)
     certain = certain or (stated.role == rule.check.stated and structural
                           and (len(sentences) == 1 or beside or whole))

@@ -38,16 +38,17 @@ def overruled(check: Check, confirmed: dict[str, Check], structural: bool = Fals
     loose agreement in one does not refute a clear typo in the other). A convincing typo in
     another figure than the confirmed one, in a ``structural`` binding (the release's own
     lines and labels), is never overruled: the confirmation says the stated figure is right,
-    which leaves the typo where the failure puts it; so is any typo there when that
-    confirmation is structural too. (A picked sum is no such evidence: "A$500
-    commission" added to a line that makes A$9,999.90 alone is one part too many.)"""
+    which leaves the typo where the failure puts it; nor is any failure suspecting another
+    figure there (certain or a typo) when that confirmation is structural too. (A picked sum
+    is no such evidence: "A$500 commission" added to a line that makes A$9,999.90 alone is one
+    part too many.)"""
     if check.status is not Status.FAIL or check.stated is None:
         return False
     other = confirmed.get(check.stated.id)
     if other is None or other.rule == check.rule:
         return False
-    typo = check.basis == "typo" and convincing(check.suspect, check.figures)
-    elsewhere = check.basis == "typo" and structural and check.suspect is not check.stated
+    typo = check.basis in ("typo", "certain") and convincing(check.suspect, check.figures)
+    elsewhere = structural and check.suspect is not None and check.suspect is not check.stated
     if elsewhere and (typo or other.basis == "structural"):
         return False
     return not ((check.basis == "certain" or typo) and other.basis == "loose")
