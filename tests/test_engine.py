@@ -697,3 +697,11 @@ def test_a_certain_failure_of_a_part_is_not_overruled_by_the_total_it_disproves(
     assert failures(text.format("1.50"), "PV001") == []
     (c,) = failures(text.format("1.40"), "PV001")
     assert c.suspect.text == "C$1.40"
+
+
+def test_a_shortfall_in_the_headline_and_a_take_up_in_the_body_make_the_whole_offer():
+    text = ("Orex rights issue undersubscribed by {}\n\nWhen the offer closed on Friday, "
+            "acceptances and excess applications came to about 71.25% of the rights shares.")
+    assert [c.status for c in checks(text.format("28.75%"), "PV022")] == [Status.PASS]
+    (c,) = failures(text.format("38.75%"), "PV022")
+    assert c.stated.text == "38.75%"
