@@ -705,3 +705,12 @@ def test_a_shortfall_in_the_headline_and_a_take_up_in_the_body_make_the_whole_of
     assert [c.status for c in checks(text.format("28.75%"), "PV022")] == [Status.PASS]
     (c,) = failures(text.format("38.75%"), "PV022")
     assert c.stated.text == "38.75%"
+
+
+def test_of_equally_good_bindings_the_operands_nearest_the_stated_figure_win():
+    text = ("Acme closed its placement of 20,000,000 units at $0.50 per unit for gross "
+            "proceeds of $10,000,000.\n\nFees of 7 per cent in cash and 7 per cent in warrants "
+            "have been paid, totalling $700,000 and 1,400,000 broker warrants.")
+    (c,) = checks(text, "PV008")
+    rate = next(f for f in c.figures if f.text == "7 per cent")
+    assert text[rate.span.end:].startswith(" in warrants")

@@ -155,7 +155,10 @@ def assess(rule: Rule, stated: Figure, bind: dict[str, Term], line: Line | None,
         # rounded parts agree with almost anything)
         restated_parts = sum(1 for t in bind.values() for p in t.parts if p.line is None)
         strong = structural or tight(computed.interval, s_iv, _PRECISE)
-        rank = (0 if strong else 2, not structural, restated_parts, distance, rel)
+        # (and then the operands nearest the stated figure: of two "6 per cent", the one
+        # beside the broker warrants)
+        near = sum(abs(f.span.start - stated.span.start) for f in figures)
+        rank = (0 if strong else 2, not structural, restated_parts, distance, rel, near)
     else:
         # a certain failure, or a clear typo, outranks an agreement among picked figures
         strong = certain or convincing(suspect, figures)
