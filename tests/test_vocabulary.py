@@ -182,3 +182,17 @@ def test_an_english_release_compiles_only_english_cues():
     text = "Acme sold 1,000,000 shares at $1.00 each, paying a commission of $70,000."
     assert merged.for_text(text).language == "en"
     assert "de" in merged.for_text(text + " Der Bruttoemissionserlös beträgt EUR 1,0 Mio.").language
+
+
+def test_a_rise_cue_needs_a_verb_so_up_to_is_no_share_price_rise():
+    (target,) = [f for f in scan_roles("The placement raises up to $5,000,000 for drilling.")
+                 if f.text == "$5,000,000"]
+    assert "rise" not in target.roles
+    (rise,) = [f for f in scan_roles("The stock was up 1.5 cents or 4.2 per cent at 37.5 cents.")
+               if f.text == "1.5 cents"]
+    assert "rise" in rise.roles
+
+
+def scan_roles(text):
+    doc = Document.from_text(text)
+    return assign(doc, scan(doc), builtin())
