@@ -714,3 +714,36 @@ def test_of_equally_good_bindings_the_operands_nearest_the_stated_figure_win():
     (c,) = checks(text, "PV008")
     rate = next(f for f in c.figures if f.text == "7 per cent")
     assert text[rate.span.end:].startswith(" in warrants")
+
+
+PINNED = ("Acme has raised $2 million so far in its private placement.\n\nThe first tranche "
+          "consisted of {} units priced at $250 apiece.\n\nThe $2 million total for the "
+          "tranche breaks down into {} of new cash and {} of existing debt converted.")
+
+
+def test_a_rounded_figure_its_exact_breakdown_makes_is_exact_for_other_relations():
+    assert check_text(PINNED.format("8,000", "$1,236,517", "$763,483")).failures == ()
+    # 7,000 × $250 = $1,750,000 rounds to "$2 million", but its breakdown says $2,000,000
+    (c,) = failures(PINNED.format("7,000", "$1,236,517", "$763,483"), "PV001")
+    assert c.stated.text == "$2 million" and c.stated.unit == 1
+
+
+def test_round_parts_pin_nothing():
+    # $1,500,000 + $500,000 may themselves be rounded: "$2 million" keeps its precision
+    assert failures(PINNED.format("7,000", "$1,500,000", "$500,000"), "PV001") == []
+
+
+def test_an_exact_breakdown_keeps_a_typo_in_a_line_from_being_overruled():
+    # the breakdown confirms "$2 million" only loosely (its parts are picked), but exactly:
+    # a price one digit off in the line that should make it is still the typo
+    (c,) = failures(PINNED.format("8,000", "$1,236,517", "$763,483").replace("$250", "$150"),
+                    "PV001")
+    assert c.suspect.text == "$150"
+
+
+def test_an_amount_and_its_breakdown_are_never_added_together():
+    # "$4M" is not "$2 million" plus the $1,236,517 and $763,483 that make it up
+    text = "Acme Raises $4M in Private Placement\n\n" + PINNED.format(
+        "8,000", "$1,236,517", "$763,483")
+    (c,) = failures(text, "PV005")
+    assert c.stated.text == "$4M"

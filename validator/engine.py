@@ -577,10 +577,19 @@ def _judge(rule: Rule, stated: Figure, names: list[str], options: list[list[Term
 
 def _counted_twice(parts: tuple[Term, ...]) -> bool:
     """A line and an amount that states its gross (14,300,000 × $0.70 and "$10,010,000") are
-    one amount: a sum of both counts it twice."""
+    one amount: a sum of both counts it twice; so are a line, or an amount, and amounts
+    written in full that make it exactly (4,000 × $250, or "$1 million", and "$572,044 of new
+    cash and $427,956 of debt")."""
     lines = [p for p in parts if p.line is not None]
     stated = [p.figures[0] for p in parts if p.line is None and len(p.figures) == 1]
-    return any(x.interval.meets(f.stated) for x in lines for f in stated)
+    if any(x.interval.meets(f.stated) for x in lines for f in stated):
+        return True
+    wholes = [(None, x.interval.low) for x in lines if x.interval.exact]
+    wholes += [(f, f.value) for f in stated]
+    exact = [f for f in stated if not f.rounded]
+    return any(sum(f.value for f in combo) == value
+               for whole, value in wholes for size in range(2, len(exact) + 1)
+               for combo in itertools.combinations([f for f in exact if f is not whole], size))
 
 
 def _operand_typo(o: Outcome) -> Outcome | None:

@@ -14,7 +14,7 @@ from .grouping import Line
 from .report import Check, Status
 from .rules import Rule
 from .terms import Mismatch, Term, addends, compute, term_of
-from .typos import convincing, tight, typo_suspect
+from .typos import SPECIFIC, convincing, significant, tight, typo_suspect
 
 _NEAR_MISS = Decimal("0.01")
 _PRECISE = Decimal("0.01")
@@ -151,10 +151,12 @@ def assess(rule: Rule, stated: Figure, bind: dict[str, Term], line: Line | None,
         # every agreeing binding agrees within precision: prefer the release's structure,
         # then a total computed from its lines over one from amounts stated for them, then
         # the figures that stand closest together
-        # (a loose agreement counts as strong when it is precise to 1%: wide picked sums of
-        # rounded parts agree with almost anything)
+        # (a loose agreement counts as strong when it is precise to 1%, or makes exactly what
+        # is written from a specific part, as "$572,044 + $427,956" makes "$1 million": wide
+        # picked sums of rounded parts agree with almost anything)
         restated_parts = sum(1 for t in bind.values() for p in t.parts if p.line is None)
-        strong = structural or tight(computed.interval, s_iv, _PRECISE)
+        strong = structural or tight(computed.interval, s_iv, _PRECISE) or (exact and any(
+            significant(f) >= SPECIFIC for f in figures if f is not stated))
         # (and then the operands nearest the stated figure: of two "6 per cent", the one
         # beside the broker warrants)
         near = sum(abs(f.span.start - stated.span.start) for f in figures)

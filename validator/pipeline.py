@@ -11,6 +11,7 @@ from . import grouping, roles, scanner, suppressions, tables
 from .engine import Engine
 from .notation import Notation, detect
 from .reader import Document, InputError, bounded, read_path
+from .reconcile import pinned
 from .report import DocumentReport, Report
 from .rules import Rule, builtin_rules
 from .vocabulary import Vocabulary, builtin
@@ -44,9 +45,13 @@ def _check(doc: Document, rules: tuple[Rule, ...] | None, vocabulary: Vocabulary
                          "have; split it")
     figures = tables.rescale(figures, found)
     figures = roles.assign(doc, figures, vocabulary)
-    groups = grouping.group(figures, doc.text)
-    engine = Engine(figures, groups, tables=found)
+    engine = Engine(figures, grouping.group(figures, doc.text), tables=found)
     checks = engine.evaluate(rules)
+    exact = pinned(checks)
+    if exact:  # a rounded figure its stated breakdown makes exactly: check again with it
+        figures = tuple(exact.get(f.id, f) for f in figures)
+        engine = Engine(figures, grouping.group(figures, doc.text), tables=found)
+        checks = engine.evaluate(rules)
     checks.sort(key=lambda c: (c.location.span.start if c.location else -1, c.rule))
     applied = {c.rule for c in checks}
     checks = suppressions.apply(tuple(checks), doc)

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import attrs
 
-from .figures import Figure
+from .figures import Figure, Qualifier
 from .report import Check, Status
 from .rules import Rule
-from .typos import convincing
+from .typos import SPECIFIC, convincing, significant
 
 
 def rearranged(check: Check, agreeing: list[set[str]]) -> bool:
@@ -39,9 +39,10 @@ def overruled(check: Check, confirmed: dict[str, Check], structural: bool = Fals
     another figure than the confirmed one, in a ``structural`` binding (the release's own
     lines and labels), is never overruled: the confirmation says the stated figure is right,
     which leaves the typo where the failure puts it; nor is any failure suspecting another
-    figure there (certain or a typo) when that confirmation is structural too. (A picked sum
-    is no such evidence: "A$500 commission" added to a line that makes A$9,999.90 alone is one
-    part too many.)"""
+    figure there (certain or a typo) when that confirmation is structural too, or exact (parts
+    written in full making the stated figure to the unit). (A picked sum that merely meets the
+    figure's range is no such evidence: "A$500 commission" added to a line that makes
+    A$9,999.90 alone is one part too many.)"""
     if check.status is not Status.FAIL or check.stated is None:
         return False
     other = confirmed.get(check.stated.id)
@@ -49,7 +50,8 @@ def overruled(check: Check, confirmed: dict[str, Check], structural: bool = Fals
         return False
     typo = check.basis in ("typo", "certain") and convincing(check.suspect, check.figures)
     elsewhere = structural and check.suspect is not None and check.suspect is not check.stated
-    if elsewhere and (typo or other.basis == "structural"):
+    exact = other.computed is not None and other.computed.exact and other.difference == 0
+    if elsewhere and (typo or other.basis == "structural" or exact):
         return False
     return not ((check.basis == "certain" or typo) and other.basis == "loose")
 
@@ -169,4 +171,24 @@ def without_repeats(checks: list[Check], stated_role: dict[str, str],
             continue
         seen.add(k)
         out.append(c)
+    return out
+
+
+def pinned(checks: list[Check]) -> dict[str, Figure]:
+    """Rounded figures whose breakdown, stated in full, makes exactly what they say: "the $1
+    million total breaks down into $572,044 of new cash and $427,956 of debt converted" means
+    $1,000,000, not anything from $500,000 to $1,500,000. Each is returned at the precision of
+    its parts, for the relations that use it elsewhere (4,000 units at $250). One part must be
+    specific: round parts ($500,000 + $500,000) may themselves be rounded."""
+    out = {}
+    for c in checks:
+        stated, parts = c.stated, [f for f in c.figures if f is not c.stated]
+        if c.status is not Status.PASS or stated is None or not stated.rounded \
+                or stated.qualifier not in (Qualifier.EXACT, Qualifier.APPROX) \
+                or c.computed is None or not c.computed.exact or len(parts) < 2 \
+                or c.computed.low != stated.value or any(f.rounded for f in parts) \
+                or not any(significant(f) >= SPECIFIC for f in parts):
+            continue
+        out[stated.id] = attrs.evolve(stated, exponent=min(0, *(f.exponent for f in parts)),
+                                      qualifier=Qualifier.EXACT)
     return out
