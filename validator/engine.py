@@ -81,6 +81,7 @@ class Engine:
         for f in figures:
             self._by_sentence.setdefault(f.sentence, []).append(f)
         self._sum_cache: dict[str, list[Term]] = {}  # several rules ask for the same totals
+        self._present_cache: dict[str, bool] = {}
         self._digits = {f.id: significant(f) for f in figures}
         # the roles that are amounts per security: those admitting a price (rules/roles.toml)
         per_security = {*PER_SECURITY, "per_security"}
@@ -360,10 +361,17 @@ class Engine:
         for role in dict.fromkeys(roles):
             if (role in _FROM_LINES and self.groups.lines) or (role == "ratio" and self._ratios):
                 continue
-            if not any(self._accepts(role, f) or self._accepts(role, f, loose=True)
-                       for f in self.figures):
+            if not self._present(role):
                 out.append(role)
         return tuple(out)
+
+    def _present(self, role: str) -> bool:
+        """Whether any figure may stand for ``role``, strictly or loosely (asked per rule)."""
+        if role not in self._present_cache:
+            self._present_cache[role] = any(
+                self._accepts(role, f) or self._accepts(role, f, loose=True)
+                for f in self.figures)
+        return self._present_cache[role]
 
     def outcomes(self, rule: Rule) -> list[Outcome]:
         """Every evaluable binding of one rule, unassigned."""

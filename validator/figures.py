@@ -106,7 +106,7 @@ class Span:
     label: str | None = None
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)  # figures are hashed in every binding's sets
 class Figure:
     """One number as written in the release.
 
