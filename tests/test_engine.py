@@ -747,3 +747,13 @@ def test_an_amount_and_its_breakdown_are_never_added_together():
         "8,000", "$1,236,517", "$763,483")
     (c,) = failures(text, "PV005")
     assert c.stated.text == "$4M"
+
+
+def test_a_subscription_at_one_of_two_prices_uses_its_offering_statement_not_a_deemed_one():
+    text = ("Acme sold 2,000,000 flow-through units at $0.45 per FT Unit and 3,000,000 units "
+            "at $0.30 per Unit.\n\nAcme also settled a debt of $60,000 by issuing 200,000 "
+            "Units at a deemed price of $0.30/Unit.\n\nA company controlled by the chairman "
+            "subscribed for 500,000 Units for a total subscription price of $150,000.")
+    (c,) = [c for c in checks(text, "PV001") if c.stated.text == "$150,000"]
+    price = next(f for f in c.figures if f.text == "$0.30")
+    assert text[price.span.end:].startswith(" per Unit")

@@ -120,7 +120,9 @@ def _lines_at_the_one_price(figures: tuple[Figure, ...], lines: list[Line],
             prices.setdefault(f.currency, []).append(f)
     out = []
     for currency, stated in prices.items():
-        values = list({f.value: f for f in stated}.values())
+        # each price at its first statement, as the offering states it (a later one may be
+        # a deemed price of a settlement at the same amount)
+        values = list({f.value: f for f in reversed(stated)}.values())[::-1]
         if 1 < len(values) <= _CANDIDATE_PRICES:
             priced = {x.sentence for x in lines}
             out.extend(Line(0, p, counts[0], inferred=True, loose=True, candidate=True)
