@@ -757,3 +757,15 @@ def test_a_subscription_at_one_of_two_prices_uses_its_offering_statement_not_a_d
     (c,) = [c for c in checks(text, "PV001") if c.stated.text == "$150,000"]
     price = next(f for f in c.figures if f.text == "$0.30")
     assert text[price.span.end:].startswith(" per Unit")
+
+
+def test_a_percentage_wrong_in_both_currencies_of_a_conversion_fails_in_each():
+    text = ("Acme placed 100,000,000 new shares at $0.0655 (AUD 0.085) each.\n\nPriced at "
+            "$0.0655 (AUD 0.085), the placement came in 6.6 percent below the closing price of "
+            "$0.071 (AUD {}).")
+    # right in AUD, wrong in dollars: the dollar relation fails beside the agreement
+    assert [{f.currency for f in c.figures if f.currency} for c in failures(
+        text.format("0.091"), "PV011")] == [{"$"}]
+    both = failures(text.format("0.081"), "PV011")
+    assert sorted(sorted(f.currency for f in c.figures if f.currency) for c in both) == [
+        ["$", "$"], ["AUD", "AUD"]]

@@ -393,8 +393,9 @@ class Engine:
     def _mirrored(self, rule: Rule, o: Outcome) -> Outcome | None:
         """An agreement in one currency of a conversion must hold in the other too: "6.6
         percent below the closing price of $0.071 (AUD 0.091)" for $0.0655 (AUD 0.085) holds in
-        AUD and not in US$. The failing twin is reported beside the agreement."""
-        if o.check.status is not Status.PASS or o.check.basis != "structural":
+        AUD and not in US$. The failing twin is reported beside the agreement; a failure whose
+        twin fails too is reported in both currencies (each has its own check: Outcome.key)."""
+        if o.check.status is Status.SKIPPED or not o.structural:
             return None
         if o.stated.kind is Kind.MONEY and o.stated.twin is None:
             return None
@@ -405,6 +406,9 @@ class Engine:
         mirrored = assess(rule, stated, twin, o.line)
         if mirrored is None or mirrored.check.status is Status.PASS:
             return None
+        if o.check.status is Status.FAIL:  # failing in both currencies: each is reported
+            return attrs.evolve(mirrored, mirror=True) \
+                if mirrored.check.status is Status.FAIL else None
         failed = assess(rule, stated, twin, o.line, certain=True)
         return attrs.evolve(failed, mirror=True) if failed is not None else None
 

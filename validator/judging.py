@@ -34,7 +34,10 @@ class Outcome:
 
     @property
     def key(self) -> tuple:
-        return (self.stated.id, self.mirror)
+        """One check per stated figure, and per currency of a conversion: a relation stated
+        in US$ and in AUD is checked in each."""
+        return (self.stated.id, frozenset(f.currency for t in self.bind.values()
+                                          for f in t.figures if f.kind is Kind.MONEY))
 
     @property
     def structural(self) -> bool:
