@@ -407,10 +407,8 @@ class Engine:
         if mirrored is None or mirrored.check.status is Status.PASS:
             return None
         if o.check.status is Status.FAIL:  # failing in both currencies: each is reported
-            return attrs.evolve(mirrored, mirror=True) \
-                if mirrored.check.status is Status.FAIL else None
-        failed = assess(rule, stated, twin, o.line, certain=True)
-        return attrs.evolve(failed, mirror=True) if failed is not None else None
+            return mirrored if mirrored.check.status is Status.FAIL else None
+        return assess(rule, stated, twin, o.line, certain=True)
 
     def _by_twin(self, rule: Rule, o: Outcome) -> Outcome:
         """A disagreement whose twin in another currency agrees is certain: "705,882,353 shares

@@ -30,7 +30,6 @@ class Outcome:
     line: Line | None
     rule: Rule
     bind: dict[str, Term]
-    mirror: bool = False  # the relation re-checked in the other currency of a conversion
 
     @property
     def key(self) -> tuple:
