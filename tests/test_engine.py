@@ -769,3 +769,18 @@ def test_a_percentage_wrong_in_both_currencies_of_a_conversion_fails_in_each():
     both = failures(text.format("0.081"), "PV011")
     assert sorted(sorted(f.currency for f in c.figures if f.currency) for c in both) == [
         ["$", "$"], ["AUD", "AUD"]]
+
+
+def test_a_line_stated_in_a_summary_and_in_the_body_is_taken_where_the_total_is():
+    text = ("Orex Closes $3.1M Placement\n\n"
+            "- Orex has closed its placement, bringing in approximately C$3.1 million\n"
+            "- It issued 8.2 million flow-through units at 15 cents each and 19.0 million "
+            "units at 10 cents\n- Every unit holds one share and half of one warrant\n"
+            "- The money will fund drilling at the Orex gold project\n\n"
+            "Orex has completed a private placement that raised approximately C$3.1 million "
+            "for drilling.\n\nThe company issued a total of 8.2 million flow-through units at "
+            "a price of 15 cents apiece, together with 19.0 million units priced at 10 cents.")
+    body = text.rindex("C$3.1 million")
+    (c,) = [c for c in checks(text, "PV004") if c.stated.span.start == body]
+    assert c.status is Status.PASS
+    assert all(f.span.start > body for f in c.figures if f is not c.stated)

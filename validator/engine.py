@@ -440,7 +440,8 @@ class Engine:
         for stated in self._stated(rule.check.stated, line):
             if _descriptive(stated):
                 continue
-            near = [[t for t in o if _plausible(t, stated)] for o in options]
+            near = [[self._restated_near(t, stated) for t in o if _plausible(t, stated)]
+                    for o in options]
             yield from _judge(rule, stated, names, near, line, loose_stated=False, sole=sole)
         if line is None:  # figures a rule accepts only loosely: reported where they agree
             for stated in self.figures:
@@ -450,6 +451,38 @@ class Engine:
                     yield from (o for o in _judge(rule, stated, names, near, None,
                                                   loose_stated=True)
                                 if o.check.status is not Status.SKIPPED)
+
+    @functools.cached_property
+    def _line_restatements(self) -> dict[tuple, list[Line]]:
+        """Each distinct line with every statement of it (a summary's, then the body's)."""
+        out: dict[tuple, list[Line]] = {}
+        for x in self.groups.lines:
+            if not x.up_to and not x.settlement and not x.candidate:
+                out.setdefault((x.quantity.value, x.price.value, x.price.currency), []).append(x)
+        return {k: v for k, v in out.items() if len(v) > 1}
+
+    def _restated_near(self, t: Term, stated: Figure) -> Term:
+        """A line stated twice (in a summary, then in the body) taken where it is stated
+        nearest the figure checked against it: the same amount, from the figures beside it."""
+        if not self._line_restatements or "headline" in stated.roles:
+            return t
+        if t.parts:
+            parts = [self._restated_near(p, stated) for p in t.parts]
+            if all(p is q for p, q in zip(parts, t.parts, strict=True)):
+                return t
+            total = add_up(parts, t.structural)
+            return total[0] if total else t
+        if t.line is None:
+            return t
+        x = t.line
+        same = self._line_restatements.get((x.quantity.value, x.price.value, x.price.currency))
+        if not same:
+            return t
+        best = min(same, key=lambda y: abs(y.quantity.sentence - stated.sentence))
+        if best is x or abs(best.quantity.sentence - stated.sentence) >= abs(
+                x.quantity.sentence - stated.sentence):
+            return t
+        return attrs.evolve(line_term(best), structural=t.structural)
 
     def _sentence_bindings(self, rule: Rule) -> Iterable[Outcome]:
         """Bindings among the figures around each figure the rule can check."""
