@@ -440,8 +440,8 @@ class Engine:
         for stated in self._stated(rule.check.stated, line):
             if _descriptive(stated):
                 continue
-            near = [[self._restated_near(t, stated) for t in o if _plausible(t, stated)]
-                    for o in options]
+            near = [[t if line is not None else self._restated_near(t, stated)
+                     for t in o if _plausible(t, stated)] for o in options]
             yield from _judge(rule, stated, names, near, line, loose_stated=False, sole=sole)
         if line is None:  # figures a rule accepts only loosely: reported where they agree
             for stated in self.figures:
