@@ -705,6 +705,7 @@ def test_a_shortfall_in_the_headline_and_a_take_up_in_the_body_make_the_whole_of
     assert [c.status for c in checks(text.format("28.75%"), "PV022")] == [Status.PASS]
     (c,) = failures(text.format("38.75%"), "PV022")
     assert c.stated.text == "38.75%"
+    assert "100% − 71.25% = 28.75%" in c.message  # the constant written as a percentage
 
 
 def test_of_equally_good_bindings_the_operands_nearest_the_stated_figure_win():

@@ -174,15 +174,16 @@ def fold(node: Node, operand: Callable[[str], T], const: Callable[[Decimal], T],
                  fold(node.right, operand, const, apply))
 
 
-def render(node: Node, name) -> str:
-    """The expression with each role replaced by ``name(role)``, in typographic operators."""
+def render(node: Node, name, const=str) -> str:
+    """The expression with each role replaced by ``name(role)`` and each number by
+    ``const(value)``, in typographic operators."""
     if isinstance(node, Role):
         return name(node.name)
     if isinstance(node, Sum):
         return name(f"sum({node.role})")
     if isinstance(node, Const):
-        return str(node.value)
-    left, right = render(node.left, name), render(node.right, name)
+        return const(node.value)
+    left, right = render(node.left, name, const), render(node.right, name, const)
     if isinstance(node.right, BinOp) and node.op in "*/-":
         right = f"({right})"
     if isinstance(node.left, BinOp) and node.op in "*/" and node.left.op in "+-":

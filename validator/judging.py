@@ -213,7 +213,9 @@ def _message(rule: Rule, stated: Figure, bind: dict[str, Term], expected: Decima
     def name(role: str) -> str:
         return show(bind[role]) if role in bind else role
 
-    computed_text = expr.render(rule.check.computed, name)
+    # a number in a relation among percentages is one too: "100% − 71.25%", not "1 − 71.25%"
+    const = (lambda v: render_like(v * 100, stated)) if stated.kind is Kind.PERCENT else str
+    computed_text = expr.render(rule.check.computed, name, const)
     values = {
         "expected": f"{computed_text} = {render_like(expected, stated, extra_digits=2)}",
         "stated": stated.text,
