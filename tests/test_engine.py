@@ -785,3 +785,17 @@ def test_a_line_stated_in_a_summary_and_in_the_body_is_taken_where_the_total_is(
     (c,) = [c for c in checks(text, "PV004") if c.stated.span.start == body]
     assert c.status is Status.PASS
     assert all(f.span.start > body for f in c.figures if f is not c.stated)
+
+
+def test_a_price_beside_a_count_that_is_no_sale_is_not_lent_to_the_next_sentence():
+    from validator.grouping import group
+    from validator.reader import Document
+    from validator.roles import assign
+    from validator.scanner import scan
+    from validator.vocabulary import builtin
+    text = ("Acme sold 10,000,000 units at $0.40 each.\n\nAcme also issued agent warrants to "
+            "buy 120,000 common shares at $0.25 per share, exercisable for two years. "
+            "Directors of the company bought 6,050,000 Units.")
+    doc = Document.from_text(text)
+    lines = group(assign(doc, scan(doc), builtin()), doc.text).lines
+    assert [(x.quantity.text, x.price.text) for x in lines] == [("10,000,000", "$0.40")]

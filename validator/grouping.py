@@ -193,7 +193,12 @@ def _quantity_for(figures: tuple[Figure, ...], i: int,
     after = [f for f in same if f.span.start >= price.span.end]
     if after:
         return after[0]
-    # a list or table: "Placing Price: 200p" next to "New Shares issued: 2,500,000"
+    # a list or table: "Placing Price: 200p" next to "New Shares issued: 2,500,000"; not
+    # where the price's own sentence counts something that is no sale ("agent warrants to
+    # buy 120,000 common shares at $0.25 per share": the price is theirs)
+    if nouns is None and any(f.sentence == price.sentence and f.kind is Kind.COUNT
+                             and not f.words for f in figures):
+        return None
     for step in (-1, 1):
         near = [f for f in figures if f.sentence == price.sentence + step and counted(f)]
         if near:
