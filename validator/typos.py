@@ -55,8 +55,11 @@ def typo_suspect(rule: Rule, stated: Figure, bind: dict[str, Term],
     if len(figures) > _MAX_FIGURES:
         return None  # among so many figures one changed digit explains too much by chance
     for f in figures:
-        if len(written_digits(f)) < 2:
+        digits = len(written_digits(f))
+        if digits < 2:
             continue  # one written digit: no repair counts (one_digit_apart, repair_place)
+        if loose and digits < 3 and not precise and not (f is stated and exact_inputs):
+            continue  # only a decisive repair could count, and it leaves two digits standing
         exact = False
         if within and not loose:
             span = solve_range(rule, stated, bind, f)
