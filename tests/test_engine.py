@@ -1,10 +1,15 @@
 """Binding and judging: the behaviour that keeps false alarms rare and typos caught."""
 
 from validator import check_text
+from validator.grouping import group
+from validator.reader import Document
 from validator.report import Status
+from validator.roles import assign
 from validator.rules import builtin_rules
+from validator.scanner import scan
 from validator.terms import term_of
 from validator.typos import one_digit_within, solve_range
+from validator.vocabulary import builtin
 
 
 def checks(text, rule):
@@ -13,6 +18,11 @@ def checks(text, rule):
 
 def failures(text, rule):
     return [c for c in check_text(text).failures if c.rule == rule]
+
+
+def offering_lines(text):
+    doc = Document.from_text(text)
+    return group(assign(doc, scan(doc), builtin()), doc.text).lines
 
 
 def test_respectively_pairs_quantities_and_prices_in_order():
@@ -247,16 +257,10 @@ def test_an_agreement_in_one_currency_is_rechecked_in_the_other():
 
 
 def test_every_offering_line_has_its_own_index():
-    from validator.grouping import group
-    from validator.reader import Document
-    from validator.roles import assign
-    from validator.scanner import scan
-    from validator.vocabulary import builtin
     text = ("Each share goes for $2.05. The registered offering covers 3,609,755 shares; the "
             "placement 7,536,708 shares and 3,069,925 more shares.\n\nInsiders took 400,000 "
             "shares for $820,000.")
-    doc = Document.from_text(text)
-    lines = group(assign(doc, scan(doc), builtin()), doc.text).lines
+    lines = offering_lines(text)
     assert len(lines) == 4
     assert [x.index for x in lines] == list(range(len(lines)))
 
@@ -788,14 +792,8 @@ def test_a_line_stated_in_a_summary_and_in_the_body_is_taken_where_the_total_is(
 
 
 def test_a_price_beside_a_count_that_is_no_sale_is_not_lent_to_the_next_sentence():
-    from validator.grouping import group
-    from validator.reader import Document
-    from validator.roles import assign
-    from validator.scanner import scan
-    from validator.vocabulary import builtin
     text = ("Acme sold 10,000,000 units at $0.40 each.\n\nAcme also issued agent warrants to "
             "buy 120,000 common shares at $0.25 per share, exercisable for two years. "
             "Directors of the company bought 6,050,000 Units.")
-    doc = Document.from_text(text)
-    lines = group(assign(doc, scan(doc), builtin()), doc.text).lines
+    lines = offering_lines(text)
     assert [(x.quantity.text, x.price.text) for x in lines] == [("10,000,000", "$0.40")]
