@@ -59,7 +59,8 @@ def collect(paths: Iterable[str], overrides: dict[str, Any],
         if not found:
             jobs.append(Job(p, None, error=f"{p}: no files matching "
                                            f"{' '.join(settings.include)} in this directory"))
-        by_directory: dict[Path, Settings | str] = {}  # a directory's files share settings
+        # a directory's files share settings (the walked directory's are resolved above)
+        by_directory: dict[Path, Settings | str] = {path: settings}
         for f in found:
             if f.parent not in by_directory:
                 try:
@@ -167,21 +168,20 @@ def reports(jobs: list[Job], processes: int = 1,
             progress: Callable[[int, int], None] | None = None) -> Iterator[DocumentReport]:
     """Each job's report, in the order of the jobs whatever the number of processes, as each
     is ready: a batch streams, and memory stays flat in its size."""
+    def counted(done_reports: Iterable[DocumentReport]) -> Iterator[DocumentReport]:
+        for done, report in enumerate(done_reports, 1):
+            if progress:
+                progress(done, len(jobs))
+            yield report
+
     if processes > 1 and len(jobs) > 1:
         chunk = max(1, min(64, len(jobs) // (processes * 8)))
         from concurrent.futures import ProcessPoolExecutor  # only for a parallel run
 
         with ProcessPoolExecutor(max_workers=processes) as pool:
-            for done, report in enumerate(pool.map(check_job, jobs, chunksize=chunk), 1):
-                if progress:
-                    progress(done, len(jobs))
-                yield report
+            yield from counted(pool.map(check_job, jobs, chunksize=chunk))
     else:
-        for done, job in enumerate(jobs, 1):
-            report = check_job(job)
-            if progress:
-                progress(done, len(jobs))
-            yield report
+        yield from counted(map(check_job, jobs))
 
 
 def terminal_progress(total: int) -> Callable[[int, int], None] | None:
