@@ -19,7 +19,6 @@ overrides the defaults, and every setting remembers where its value came from.
 from __future__ import annotations
 
 import functools
-import re
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -27,11 +26,10 @@ from typing import Any
 import attrs
 
 from .rulefiles import RuleFileError
-from .settings import SEVERITIES, Settings
+from .settings import SELECTOR, SEVERITIES, Settings
 
 NAME = "placement-validator.toml"
 TABLE = "placement-validator"
-_SELECTOR = re.compile(r"^PV\d{0,3}$")
 _KEYS = ("select", "ignore", "severity", "rules", "locale", "include", "exclude",
          "per-file-ignores", "fail-on")
 
@@ -135,7 +133,7 @@ def _strings(value: Any, origin: str, key: str) -> tuple[str, ...]:
 def _selectors(value: Any, origin: str, key: str) -> tuple[str, ...]:
     out = tuple(s.upper() for s in _strings(value, origin, key))
     for s in out:
-        if not _SELECTOR.match(s):
+        if not SELECTOR.match(s):
             raise RuleFileError(f"{origin}: {key}: {s!r} is not a rule id or prefix "
                                 "(PV001, PV00, PV)")
     return out

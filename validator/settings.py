@@ -5,6 +5,7 @@ reported (select, ignore, per-file ignores) and at which severity. Where the val
 from __future__ import annotations
 
 import fnmatch
+import re
 from pathlib import Path
 
 import attrs
@@ -12,6 +13,7 @@ import attrs
 from .report import DocumentReport
 
 SEVERITIES = ("error", "warning")
+SELECTOR = re.compile(r"^PV\d{0,3}$")  # a rule id or a prefix of one: PV001, PV00, PV
 DEFAULT_INCLUDE = ("*.txt", "*.md", "*.html", "*.htm")
 DEFAULT_EXCLUDE = (".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__")
 

@@ -19,6 +19,7 @@ import attrs
 
 from .figures import Span
 from .report import Check, Status
+from .settings import SELECTOR
 
 if TYPE_CHECKING:  # the reader blanks directives with this module's pattern
     from .reader import Document
@@ -31,7 +32,6 @@ UNUSED_NAME = "unused-suppression"
 _DIRECTIVE = re.compile(
     r"^[ \t]*(?:<!--[ \t]*)?placement-validator:[ \t]*ignore\b(?P<ids>[^\n]*)$",
     re.MULTILINE)
-_ID = re.compile(r"^PV\d{0,3}$", re.IGNORECASE)
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
@@ -65,7 +65,7 @@ def find(doc: Document) -> tuple[Suppression, ...]:
     for m in _DIRECTIVE.finditer(text):
         ids = []
         for word in re.split(r"[\s,]+", m.group("ids").strip().removesuffix("-->").strip()):
-            if not _ID.match(word):
+            if not SELECTOR.match(word.upper()):
                 break  # the rest is the reason, for the reader
             ids.append(word)
         # the next paragraph: from the first line with text after the directive to the
