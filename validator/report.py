@@ -44,6 +44,11 @@ class Check:
     span: Span | None = None  # where a check about no figure points (an unused suppression)
 
     @property
+    def counts(self) -> bool:
+        """A failure that counts: not suppressed in the draft."""
+        return self.status is Status.FAIL and not self.suppressed
+
+    @property
     def location(self) -> Figure | None:
         """Where to point: the likely typo, else the stated figure, else the first figure."""
         return self.suspect or self.stated or (self.figures[0] if self.figures else None)
@@ -70,7 +75,7 @@ class DocumentReport:
     @property
     def failures(self) -> tuple[Check, ...]:
         """The failing checks that count: not suppressed in the draft."""
-        return tuple(c for c in self.checks if c.status is Status.FAIL and not c.suppressed)
+        return tuple(c for c in self.checks if c.counts)
 
     @property
     def ok(self) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from ..report import DocumentReport, Status
+from ..report import DocumentReport
 
 
 def _data(text: str) -> str:
@@ -31,9 +31,7 @@ class Writer:
             self.out.write(f"::error file={_property(d.path)},title=unreadable::"
                            f"{_data(d.error)}\n")
             return
-        for c in d.checks:
-            if c.status is not Status.FAIL or c.suppressed:
-                continue
+        for c in d.failures:
             props = [f"file={_property(d.path)}"]
             if c.where is not None:
                 w = c.where

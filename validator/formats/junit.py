@@ -35,7 +35,7 @@ class Writer:
             case = ET.SubElement(suite, "testcase", classname=d.path,
                                  name=f"{rule} {checks[0].name}")
             counts["tests"] += 1
-            failed = [c for c in checks if c.status is Status.FAIL and not c.suppressed]
+            failed = [c for c in checks if c.counts]
             if failed:
                 counts["failures"] += 1
                 body = "\n".join(f"{d.path}:{c.where.line}:{c.where.column}: {c.message}"

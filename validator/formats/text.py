@@ -28,7 +28,7 @@ class Writer:
             yield f"{d.path}: error: {d.error.removeprefix(d.path + ': ')}"
             return
         for c in d.checks:
-            if not verbose and (c.status is not Status.FAIL or c.suppressed):
+            if not verbose and not c.counts:
                 continue
             w = c.where
             line, col = (w.line, w.column) if w else (1, 1)
@@ -39,7 +39,7 @@ class Writer:
             place = f" ({w.label})" if w is not None and w.label else ""
             yield (f"{self.bold}{d.path}:{line}:{col}:{self.reset} {c.rule} "
                    f"{tint}{label}{self.reset} {detail}{place}")
-            if c.status is Status.FAIL and not c.suppressed and w is not None \
+            if c.counts and w is not None \
                     and line <= len(d.source_lines):
                 yield "    " + d.source_lines[line - 1].rstrip("\r")
                 yield "    " + " " * (col - 1) + "^" * max(1, w.end - w.start)
