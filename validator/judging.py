@@ -4,6 +4,7 @@ orders the bindings of one figure."""
 
 from __future__ import annotations
 
+import functools
 from decimal import Decimal, InvalidOperation
 
 import attrs
@@ -31,7 +32,7 @@ class Outcome:
     rule: Rule
     bind: dict[str, Term]
 
-    @property
+    @functools.cached_property  # asked several times per outcome while they are assigned
     def key(self) -> tuple:
         """One check per stated figure, and per currency of a conversion: a relation stated
         in US$ and in AUD is checked in each."""

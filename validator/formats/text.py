@@ -39,8 +39,7 @@ class Writer:
             place = f" ({w.label})" if w is not None and w.label else ""
             yield (f"{self.bold}{d.path}:{line}:{col}:{self.reset} {c.rule} "
                    f"{tint}{label}{self.reset} {detail}{place}")
-            if c.counts and w is not None \
-                    and line <= len(d.source_lines):
+            if c.counts and w is not None and line <= len(d.source_lines):
                 yield "    " + d.source_lines[line - 1].rstrip("\r")
                 yield "    " + " " * (col - 1) + "^" * max(1, w.end - w.start)
         if d.notice:
