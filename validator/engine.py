@@ -223,13 +223,17 @@ class Engine:
     @functools.cached_property
     def _distinct_lines(self) -> list[Line]:
         """Actual sales for cash (not "up to" targets, not settlements at a deemed price), each
-        line once even if the release restates it."""
-        seen, out = set(), []
+        line once (its first statement) even if the release restates it."""
+        return [same[0] for same in self._line_statements.values()]
+
+    @functools.cached_property
+    def _line_statements(self) -> dict[tuple, list[Line]]:
+        """Each actual sale for cash with every statement of it (a summary's, then the
+        body's), in the order the release first states them."""
+        out: dict[tuple, list[Line]] = {}
         for x in self.groups.lines:
-            key = (x.quantity.value, x.price.value, x.price.currency)
-            if not x.up_to and not x.settlement and not x.candidate and key not in seen:
-                seen.add(key)
-                out.append(x)
+            if not x.up_to and not x.settlement and not x.candidate:
+                out.setdefault(_line_key(x), []).append(x)
         return out
 
     def _sums(self, role: str) -> list[Term]:
@@ -453,18 +457,14 @@ class Engine:
                                 if o.check.status is not Status.SKIPPED)
 
     @functools.cached_property
-    def _line_restatements(self) -> dict[tuple, list[Line]]:
-        """Each distinct line with every statement of it (a summary's, then the body's)."""
-        out: dict[tuple, list[Line]] = {}
-        for x in self.groups.lines:
-            if not x.up_to and not x.settlement and not x.candidate:
-                out.setdefault((x.quantity.value, x.price.value, x.price.currency), []).append(x)
-        return {k: v for k, v in out.items() if len(v) > 1}
+    def _restated(self) -> bool:
+        """Whether the release states any line twice."""
+        return any(len(same) > 1 for same in self._line_statements.values())
 
     def _restated_near(self, t: Term, stated: Figure) -> Term:
         """A line stated twice (in a summary, then in the body) taken where it is stated
         nearest the figure checked against it: the same amount, from the figures beside it."""
-        if not self._line_restatements or "headline" in stated.roles:
+        if not self._restated or "headline" in stated.roles:
             return t
         if t.parts:
             parts = [self._restated_near(p, stated) for p in t.parts]
@@ -475,9 +475,7 @@ class Engine:
         if t.line is None:
             return t
         x = t.line
-        same = self._line_restatements.get((x.quantity.value, x.price.value, x.price.currency))
-        if not same:
-            return t
+        same = self._line_statements.get(_line_key(x), [x])
         best = min(same, key=lambda y: abs(y.quantity.sentence - stated.sentence))
         if best is x or abs(best.quantity.sentence - stated.sentence) >= abs(
                 x.quantity.sentence - stated.sentence):
@@ -616,6 +614,11 @@ def _judge(rule: Rule, stated: Figure, names: list[str], options: list[list[Term
     for o in unsure[:_LOOSE_TYPO_TRIES]:
         yield assess(rule, stated, o.bind, line, loose=loose_stated, sole=sole)
     yield from unsure[_LOOSE_TYPO_TRIES:]
+
+
+def _line_key(x: Line) -> tuple:
+    """What makes two statements one line: the same quantity at the same price."""
+    return (x.quantity.value, x.price.value, x.price.currency)
 
 
 def _counted_twice(parts: tuple[Term, ...]) -> bool:
