@@ -75,17 +75,12 @@ class Vocabulary:
             return self
         if present not in self._subsets:
             keep = {self.languages[0].language, *present}  # the first (English) always
-            parts: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
-            for v in self.languages:
-                if v.language in keep:
-                    for c in v.cues:
-                        parts.setdefault(c.role, []).append(c.phrases)
-            cues = tuple(attrs.evolve(c, phrases=(
-                tuple(p for ph in parts.get(c.role, []) for p in ph[0]),
-                tuple(p for ph in parts.get(c.role, []) for p in ph[1]))) for c in self.cues)
-            self._subsets[present] = attrs.evolve(
-                self, language="+".join(v.language for v in self.languages
-                                        if v.language in keep), cues=cues, languages=())
+            kept = merge([v for v in self.languages if v.language in keep])
+            phrases = {c.role: c.phrases for c in kept.cues}
+            cues = tuple(attrs.evolve(c, phrases=phrases.get(c.role, ((), ())))
+                         for c in self.cues)
+            self._subsets[present] = attrs.evolve(self, language=kept.language, cues=cues,
+                                                  languages=())
         return self._subsets[present]
 
     @functools.cached_property
