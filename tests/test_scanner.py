@@ -171,3 +171,13 @@ def test_scanning_never_raises(text):
 def test_a_nominal_value_between_count_and_noun_keeps_the_noun():
     f = scan(Document.from_text("an issue of up to 193.50 million new 15 sen shares"))[0]
     assert f.kind is Kind.COUNT and f.noun == "shares" and f.value == Decimal("193500000")
+
+
+def test_an_amount_written_before_shares_counts_them():
+    # a stray currency symbol: the noun says what the figure measures
+    f = figures("it sold a further $480,000 Class-A shares at $1.50")[0]
+    assert f.kind is Kind.COUNT and f.currency is None and f.value == Decimal(480000)
+    # an amount of shares, a scaled amount and a nominal value stay money
+    for text in ("$2,000,000 of shares", "$2 million common shares offering",
+                 "$250,000 in shares", "$1,000 debentures"):
+        assert one(text).kind is Kind.MONEY, text

@@ -222,6 +222,10 @@ NOUN_AFTER = re.compile(
     (?P<noun>(?i:shares?|units?|warrants?|stock|securities|receipts?|ADSs?|options?|
              debentures?|notes))\b""",
 )
+# An amount directly before plural shares or units, with at most two hyphenated or capitalised
+# class words between and none of "of", "in", "worth": a count with a stray currency symbol.
+_MISPRICED_COUNT = re.compile(r"\s+(?:[A-Za-z]+-[\w-]+\s+|[A-Z]\w+\s+|common\s+|ordinary\s+){0,2}"
+                              r"(?:shares|units)\b")
 # "3,415 shares of convertible preferred stock" counts preferred shares
 _PREFERRED_AFTER = re.compile(r"(?i)\s+of\s+(?:[\w-]+\s+){0,3}?preferred\b")
 # "from 1,277,948,588 to 1,916,922,882 shares"; other languages' joining words are data
@@ -336,6 +340,10 @@ def _numeral(doc: Document, text: str, m: re.Match, lexicon: Lexicon) -> Figure 
         return None
     value = base.scaleb(scale)
     noun = None
+    if kind is Kind.MONEY and pre and not scale_word and _MISPRICED_COUNT.match(after):
+        # "a further $350,000 flow-through shares priced at $2": the noun, not the stray
+        # symbol, says what the figure measures
+        kind, currency = Kind.NUMBER, None
     if kind is Kind.NUMBER:
         noun = _noun(text, start, end, lexicon)
         if noun and value >= 1:  # "a warrant for .5 shares" is a ratio, not a count
