@@ -58,3 +58,14 @@ def test_a_rounded_total_of_exact_parts_mistyped_above_its_last_digit_is_a_typo(
     assert c.basis == "typo" and c.suspect.text == "5.3 million"
     # the part is not suspected, and a changed last digit is no evidence
     assert not check_text(text.format("about 4.4 million")).failures
+
+
+def test_a_one_digit_price_is_a_typo_only_when_a_sentence_makes_another_digit_exact():
+    text = "Insiders then bought 240,000 new shares at ${}, adding $720,000 to the round."
+    assert not check_text(text.format("3")).failures
+    (c,) = check_text(text.format("4")).failures
+    assert c.basis == "typo" and c.suspect.text == "$4"
+    # spread over sentences, a one-digit figure is no evidence: any digit is one change away
+    apart = ("Insiders then bought 240,000 new shares at $4. Elsewhere it says that "
+             "$720,000 was added to the round by insiders.")
+    assert all(c.basis != "typo" for c in check_text(apart).failures)

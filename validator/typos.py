@@ -57,6 +57,8 @@ def typo_suspect(rule: Rule, stated: Figure, bind: dict[str, Term],
     for f in figures:
         digits = len(written_digits(f))
         if digits < 2:
+            if within and not loose and _exact_single(rule, stated, bind, f, figures):
+                return f
             continue  # one written digit: no repair counts (one_digit_apart, repair_place)
         if loose and digits < 3 and not precise and not (f is stated and exact_inputs):
             continue  # only a decisive repair could count, and it leaves two digits standing
@@ -90,6 +92,20 @@ def typo_suspect(rule: Rule, stated: Figure, bind: dict[str, Term],
                 significant(g) >= SPECIFIC for g in figures if g is not f):
             return f
     return None
+
+
+def _exact_single(rule: Rule, stated: Figure, bind: dict[str, Term], f: Figure,
+                  figures: list[Figure]) -> bool:
+    """A figure of one written digit repaired by another digit that makes the relation hold
+    exactly, every figure of it stated in one sentence ("350,000 shares at $1 ... $700,000"):
+    any digit is one change away, so only exact agreement within one sentence is evidence."""
+    if f is stated or len({g.sentence for g in figures}) != 1:
+        return False
+    solved = solve(rule, stated, bind, f)
+    if solved is None or solved == f.value:
+        return False
+    digit = solved.scaleb(-f.exponent)
+    return digit == digit.to_integral_value() and 1 <= digit <= 9
 
 
 def standing(f: Figure, place: Decimal) -> bool:
