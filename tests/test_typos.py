@@ -69,3 +69,20 @@ def test_a_one_digit_price_is_a_typo_only_when_a_sentence_makes_another_digit_ex
     apart = ("Insiders then bought 240,000 new shares at $4. Elsewhere it says that "
              "$720,000 was added to the round by insiders.")
     assert all(c.basis != "typo" for c in check_text(apart).failures)
+
+
+def test_specific_parts_that_make_a_round_figure_are_its_breakdown():
+    text = ("Acme raised {total} in its first close. The {total} breaks down into {a} of "
+            "cash and $386,750 of notes converted.")
+    assert not check_text(text.format(total="$1 million", a="$613,250")).failures
+    # $513,250 + $386,750 = $900,000 exactly, which no writer rounds to "$1 million"
+    bad = check_text(text.format(total="$1 million", a="$513,250")).failures
+    assert bad and {(c.basis, c.suspect.text) for c in bad} == {("typo", "$513,250")}
+    # a one-digit total its own sentence's breakdown makes exactly with another digit
+    bad = check_text("The $2 million raised breaks down into $613,250 of cash and $386,750 "
+                     "of notes converted.").failures
+    assert [(c.basis, c.suspect.text) for c in bad] == [("typo", "$2 million")]
+    # a round goal in another sentence is no total of the breakdown
+    goal = ("Acme aims to raise $1.5 million. The first close breaks down into $613,250 of "
+            "cash and $386,750 of notes converted.")
+    assert not check_text(goal).failures

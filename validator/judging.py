@@ -74,7 +74,7 @@ def assess(rule: Rule, stated: Figure, bind: dict[str, Term], line: Line | None,
         s_iv = Interval(s_iv.low / 100, None if s_iv.high is None else s_iv.high / 100)
     relation = rule.check.relation
     if relation == "==":
-        holds = computed.interval.meets(s_iv)
+        holds = computed.interval.meets(s_iv) and not _unrounded(stated, computed.interval)
     elif relation == ">=":
         holds = computed.interval.high is None or s_iv.high is None or \
             s_iv.high >= computed.interval.low
@@ -91,10 +91,13 @@ def assess(rule: Rule, stated: Figure, bind: dict[str, Term], line: Line | None,
     # parts make exactly what is written ($572,044 + $427,956 for "$1 million"): no chance
     exact = computed.interval.exact and computed.interval.low * (
         100 if stated.kind is Kind.PERCENT else 1) == stated.value
-    if not exact and any(not t.structural and not _commensurate(t, stated)
+    # specific parts that make a round figure exactly ($472,044 + $427,956 = $900,000) are a
+    # breakdown of something round: measured against the round figure, even a coarser one
+    breakdown = exact or _breakdown(stated, computed.interval, s_iv, figures)
+    if not breakdown and any(not t.structural and not _commensurate(t, stated)
                          for t in bind.values()):
         return None
-    if not structural and not exact and not all(
+    if not structural and not breakdown and not all(
             _commensurate_part(compute(n, bind), stated) for n in addends(rule.check.computed)):
         return None  # "2.4 crore + 3 lakh" says nothing about "2,40,00,000"
     targets = any(f.qualifier is Qualifier.UP_TO for t in bind.values() for f in t.figures)
@@ -126,8 +129,8 @@ def assess(rule: Rule, stated: Figure, bind: dict[str, Term], line: Line | None,
         suspect = typo_suspect(rule, stated, bind, [f for f in figures if f not in assumed
                                                     and f.id not in trusted],
                                loose=not structural, within=not borrowed,
-                               precise=tight(computed.interval, s_iv),
-                               exact_inputs=computed.interval.exact)
+                               precise=tight(computed.interval, s_iv) or breakdown,
+                               exact_inputs=computed.interval.exact, pinned=breakdown)
     basis = None
     if holds:
         status = Status.PASS
@@ -169,6 +172,31 @@ def assess(rule: Rule, stated: Figure, bind: dict[str, Term], line: Line | None,
         strong = certain or convincing(suspect, figures)
         rank = (1 if strong else 3, not certain and suspect is None, rel, distance)
     return Outcome(check, rank, stated, line, rule, bind)
+
+
+def _breakdown(stated: Figure, computed: Interval, s_iv: Interval,
+               figures: tuple[Figure, ...]) -> bool:
+    """Specific parts that make a round figure exactly ($472,044 + $427,956 = $900,000) are
+    the breakdown of something round, to be measured against the round figure they meet
+    ("$1 million") or, within one sentence, one they miss at its own precision ("the $2
+    million total breaks down into ...")."""
+    if not _unrounded(stated, computed) or not any(
+            significant(f) >= SPECIFIC for f in figures if f is not stated):
+        return False
+    return computed.meets(s_iv) or (
+        len({f.sentence for f in figures}) == 1 and not computed.low % stated.unit)
+
+
+def _unrounded(stated: Figure, computed: Interval) -> bool:
+    """An exact result that is no rounding of the stated figure: figures written in full make
+    exactly $900,000, which no writer rounds to "$1 million" (it has no more significant
+    digits than the stated figure, so rounding would not shorten it)."""
+    if not computed.exact or stated.qualifier is not Qualifier.EXACT or stated.kind is Kind.PERCENT:
+        return False
+    value = computed.low
+    if value == stated.value or not value:
+        return False
+    return len(value.normalize().as_tuple().digits) <= significant(stated)
 
 
 def _near_miss(stated: Figure, expected: Decimal) -> bool:

@@ -30,7 +30,8 @@ def tight(computed: Interval, stated: Interval, tolerance: Decimal = _TIGHT) -> 
 
 def typo_suspect(rule: Rule, stated: Figure, bind: dict[str, Term],
                  figures: list[Figure], loose: bool = False, within: bool = False,
-                 precise: bool = True, exact_inputs: bool = False) -> Figure | None:
+                 precise: bool = True, exact_inputs: bool = False,
+                 pinned: bool = False) -> Figure | None:
     """The figure that, with one digit changed, would make the relation hold.
 
     With ``within`` (a structural binding whose lines state quantity and price together), the
@@ -51,13 +52,18 @@ def typo_suspect(rule: Rule, stated: Figure, bind: dict[str, Term],
     "4" agrees). A part is not suspected so: between round totals ($1 million of parts against
     a $1.5 million goal) one changed digit of a part always lands exactly. Among round figures
     ($150,000 + $250,000 ...) a changed last digit lands on an agreement by chance far too
-    often."""
+    often.
+
+    A ``pinned`` stated figure is a round one that specific parts are the breakdown of
+    (judging._breakdown): a repair of a part must give its written value exactly, and a
+    figure of one written digit may be the suspect within one sentence (_exact_single)."""
     if len(figures) > _MAX_FIGURES:
         return None  # among so many figures one changed digit explains too much by chance
     for f in figures:
         digits = len(written_digits(f))
         if digits < 2:
-            if within and not loose and _exact_single(rule, stated, bind, f, figures):
+            if (pinned or (within and not loose)) \
+                    and _exact_single(rule, stated, bind, f, figures):
                 return f
             continue  # one written digit: no repair counts (one_digit_apart, repair_place)
         if loose and digits < 3 and not precise and not (f is stated and exact_inputs):
@@ -74,8 +80,10 @@ def typo_suspect(rule: Rule, stated: Figure, bind: dict[str, Term],
             if not exact and (solved is None or not _near_one_digit(f, solved)):
                 continue
             # the repair must really hold: 250,000 ÷ 836,069 = 0.299 "rounds" to $0.30, yet
-            # 836,069 × $0.30 is $250,820.70, not $250,000
-            span = solve_range(rule, stated, bind, f)
+            # 836,069 × $0.30 is $250,820.70, not $250,000; a ``pinned`` stated figure (a
+            # round one its specific parts are a breakdown of) means its written value
+            span = (solved, solved) if pinned and exact and f is not stated \
+                else solve_range(rule, stated, bind, f)
         place = None if span is None else repair_place(f, *span)
         if place is None:
             continue
@@ -97,9 +105,10 @@ def typo_suspect(rule: Rule, stated: Figure, bind: dict[str, Term],
 def _exact_single(rule: Rule, stated: Figure, bind: dict[str, Term], f: Figure,
                   figures: list[Figure]) -> bool:
     """A figure of one written digit repaired by another digit that makes the relation hold
-    exactly, every figure of it stated in one sentence ("350,000 shares at $1 ... $700,000"):
-    any digit is one change away, so only exact agreement within one sentence is evidence."""
-    if f is stated or len({g.sentence for g in figures}) != 1:
+    exactly, every figure of it stated in one sentence ("350,000 shares at $1 ... $700,000",
+    "the $2 million total breaks down into $613,250 and $386,750"): any digit is one change
+    away, so only exact agreement within one sentence is evidence."""
+    if len({g.sentence for g in figures}) != 1:
         return False
     solved = solve(rule, stated, bind, f)
     if solved is None or solved == f.value:
