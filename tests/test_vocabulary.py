@@ -196,3 +196,9 @@ def test_a_rise_cue_needs_a_verb_so_up_to_is_no_share_price_rise():
 def scan_roles(text):
     doc = Document.from_text(text)
     return assign(doc, scan(doc), builtin())
+
+
+def test_a_face_value_is_no_offering_price():
+    found = scan_roles("It issued 2,000,000 shares, face value Rs 10 each, at Rs 45 apiece.")
+    (face,) = [f for f in found if f.text == "Rs 10"]
+    assert face.role == "nominal" and "price" not in face.roles
