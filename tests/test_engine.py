@@ -459,6 +459,12 @@ def test_a_count_restated_rounded_agrees_or_is_a_typo():
     assert not checks(text.format("2.5"), "PV020")  # two digits name nothing
 
 
+def test_a_count_of_two_digits_written_both_ways_agrees_only_when_equal():
+    text = "Acme will issue {} million shares for debt. In full, 2,500,000 shares."
+    assert [c.status for c in checks(text.format("2.5"), "PV020")] == [Status.PASS]
+    assert not checks(text.format("3.5"), "PV020")  # two digits name no typo
+
+
 SUMMARY = ("- It issued {} million charity flow-through units at 13.5 cents each and 29.9 million "
            "regular flow-through units at 10 cents.\n\nThe company issued 9.33 million "
            "flow-through units to charity buyers at 13.5 cents apiece, together with 29.9 "

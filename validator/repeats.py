@@ -51,13 +51,17 @@ def near_repeats(figures: tuple[Figure, ...]) -> list[tuple[Figure, Figure]]:
         last_seen[key] = f
     # a specific count restated rounded ("to issue 3.52 million shares" for 3,522,972): the
     # rounding agrees, or is one figure mistyped when one digit repairs it decisively (money
-    # restated rounded is PV005's and PV015's)
-    rounded = [f for f in figures if f.rounded and significant(f) >= _ROUNDED_DIGITS
+    # restated rounded is PV005's and PV015's); a count of two significant digits written
+    # both ways ("2.4 crore shares", "2,40,00,000 shares") only where the two are equal
+    rounded = [f for f in figures if f.rounded and significant(f) >= 2
                and f.qualifier is not Qualifier.UP_TO and f.kind is not Kind.MONEY]
+    full = [f for f in figures if not f.words and not f.rounded and f.kind is not Kind.MONEY]
     for a in rounded:
-        for b in specific:
+        for b in specific if significant(a) >= _ROUNDED_DIGITS else full:
             if (a.kind, a.currency, a.noun) == (b.kind, b.currency, b.noun) \
-                    and a.exponent > b.exponent and a is not b and _restates(a, b):
+                    and a.exponent > b.exponent and a is not b and (
+                        _restates(a, b) if significant(a) >= _ROUNDED_DIGITS
+                        else a.value == b.value):
                 out.append((b, a))
     return out
 
