@@ -803,3 +803,15 @@ def test_a_price_beside_a_count_that_is_no_sale_is_not_lent_to_the_next_sentence
             "Directors of the company bought 6,050,000 Units.")
     lines = offering_lines(text)
     assert [(x.quantity.text, x.price.text) for x in lines] == [("10,000,000", "$0.40")]
+
+
+def test_a_quantity_at_the_defined_issue_price_is_stated_with_it():
+    text = ("Acme will issue new shares at 2.5 pence each (the \"Issue Price\").\n\n"
+            "A placing of 80,000,000 new Ordinary Shares at the Issue Price raises £2 million. "
+            "A subscription raises £{} million from 12,345,678 new Ordinary Shares{}.")
+    assert not failures(text.format("0.3", " at the Issue Price"), "PV001")
+    # £0.2 million for £308,642: certain where the words name the price, not where the
+    # release's one price is merely assumed
+    (c,) = failures(text.format("0.2", " at the Issue Price"), "PV001")
+    assert c.basis == "certain" and c.stated.text == "£0.2 million"
+    assert not failures(text.format("0.2", ""), "PV001")

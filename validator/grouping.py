@@ -7,6 +7,7 @@ same sentence pairs with that price.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import attrs
@@ -17,6 +18,9 @@ from .figures import Figure, Interval, Kind, Qualifier
 PER_SECURITY = ("price", "exercise_price", "market", "nominal", "stated_value",
                 "conversion_price")
 _CANDIDATE_PRICES = 3  # a release with more prices than this names them with its quantities
+# a quantity's words naming the release's one price as a defined term: "for 11,733,334 new
+# Ordinary Shares at the Issue Price", "1,000,000 units at the Offering Price"
+_REFERS = re.compile(r"\s*(?:[\w-]+\s+){0,4}?at\s+the\s+(?:[A-Z]\w*\s+)?Price\b")
 _SECURITIES = ("shares", "units", "warrants", "receipts", "ads", "options", "securities",
                "preferred")
 
@@ -36,6 +40,9 @@ class Line:
     # Ltd subscribed for 781,250 units for $250,000"): it may confirm that amount, and never
     # enters a total of the release's lines
     candidate: bool = False
+    # the quantity's own words name the release's one price ("11,733,334 new Ordinary Shares
+    # at the Issue Price"): stated with it, as if written in its sentence
+    referred: bool = False
 
     @property
     def figures(self) -> tuple[Figure, ...]:
@@ -49,14 +56,19 @@ class Line:
     def sentence(self) -> int:
         return self.quantity.sentence  # a line may take its price from elsewhere
 
+    def sentence_of(self, f: Figure) -> int:
+        """The sentence ``f`` counts as stated in: a referred price in its quantity's."""
+        return self.quantity.sentence if self.referred and f is self.price else f.sentence
+
     @property
     def paragraph(self) -> int:
         return self.price.paragraph
 
     @property
     def borrowed(self) -> bool:
-        """The price was stated in another sentence than the quantity."""
-        return self.inferred or self.price.sentence != self.quantity.sentence
+        """The price was stated in another sentence than the quantity (and not named there)."""
+        return self.inferred or (self.price.sentence != self.quantity.sentence
+                                 and not self.referred)
 
     @property
     def settlement(self) -> bool:
@@ -95,7 +107,7 @@ def group(figures: tuple[Figure, ...], text: str) -> Groups:
         if quantity is not None:
             lines.append(Line(0, f, quantity))
             lines.extend(Line(0, f, q) for q in _also_at(figures, f, quantity))
-    lines.extend(_lines_at_the_one_price(figures, lines))
+    lines.extend(_lines_at_the_one_price(figures, lines, text=text))
     lines.extend(_lines_at_the_one_price(figures, lines, role="stated_value"))
     lines = [attrs.evolve(x, index=k) for k, x in enumerate(lines)]  # each line its own index
     restatements = []
@@ -107,7 +119,7 @@ def group(figures: tuple[Figure, ...], text: str) -> Groups:
 
 
 def _lines_at_the_one_price(figures: tuple[Figure, ...], lines: list[Line],
-                            role: str = "price") -> list[Line]:
+                            role: str = "price", text: str = "") -> list[Line]:
     """When a release states a single offering price (per currency: "US$0.43 (CA$0.602)"), a
     sentence that pairs a number of securities with an amount in that currency ("insiders took
     400,000 units for $200,000") is a line at it. The same holds for preferred shares and the
@@ -150,7 +162,8 @@ def _lines_at_the_one_price(figures: tuple[Figure, ...], lines: list[Line],
             # the shares; preferred shares are sold at their stated value
             if len(counts) == 1:
                 out.append(Line(0, price, next(iter(counts.values())), loose=True))
-        out.extend(Line(0, p, q, inferred=True) for p, q in found)
+        out.extend(Line(0, p, q, referred=True) if _REFERS.match(text, q.span.end)
+                   else Line(0, p, q, inferred=True) for p, q in found)
     return out
 
 

@@ -83,7 +83,10 @@ def assess(rule: Rule, stated: Figure, bind: dict[str, Term], line: Line | None,
     scale = Decimal(100) if stated.kind is Kind.PERCENT else Decimal(1)
     expected = computed.interval.mid * scale
     difference = stated.value - expected
-    sentences = {f.sentence for f in figures}
+    lines = [line] + [t.line for t in bind.values()]
+    referred = {id(x.price): x for x in lines if x is not None and x.referred}
+    sentences = {referred[id(f)].sentence_of(f) if id(f) in referred else f.sentence
+                 for f in figures}
     structural = not loose and all(t.structural for t in bind.values())
     if not structural and (computed.interval.high is None or (
             stated.qualifier is Qualifier.OVER and not tight(s_iv, s_iv, _LOWER_BOUND))):
@@ -121,7 +124,6 @@ def assess(rule: Rule, stated: Figure, bind: dict[str, Term], line: Line | None,
     # "insiders subscribed $936,798.50 across the placement" may span tranches at other
     # prices. The release's one price taken for a sentence that did not state it is not the
     # typo suspect either, unless the release has no other line for it to belong to.
-    lines = [line] + [t.line for t in bind.values()]
     borrowed = {x.price for x in lines if x is not None and x.borrowed}
     assumed = {x.price for x in lines if x is not None and x.inferred and id(x.price) not in sole}
     suspect = None
