@@ -815,3 +815,15 @@ def test_a_quantity_at_the_defined_issue_price_is_stated_with_it():
     (c,) = failures(text.format("0.2", " at the Issue Price"), "PV001")
     assert c.basis == "certain" and c.stated.text == "£0.2 million"
     assert not failures(text.format("0.2", ""), "PV001")
+
+
+def test_a_cover_headings_count_and_the_bodys_one_digit_apart_is_one_mistyped():
+    text = ("PROSPECTUS SUPPLEMENT\n\n4,000,000 Shares of Common Stock\n\nAcme is offering "
+            "{} shares of its common stock.\n\nIts shares trade on the Nasdaq as \"ACME\"."
+            "\n\nOffering price: per share $2.50; total $10,000,000")
+    assert not failures(text.format("4,000,000"), "PV020")
+    (c,) = failures(text.format("3,000,000"), "PV020")
+    assert c.stated.text == "3,000,000"
+    # a heading's count beside a count of other securities is no restatement
+    other = text.replace("shares of its common stock", "warrants").format("3,000,000")
+    assert not failures(other, "PV020")

@@ -32,7 +32,7 @@ from .reconcile import (
     with_provenance,
     without_repeats,
 )
-from .repeats import line_repeats, near_repeats, proceeds_repeats
+from .repeats import heading_repeats, line_repeats, near_repeats, proceeds_repeats
 from .report import Check, Status
 from .roletable import RuleRole, builtin_roles
 from .rules import Rule
@@ -552,7 +552,8 @@ class Engine:
     def _confirmed_repeats(self) -> list[tuple[Figure, Figure]]:
         """Pairs that count only when a relation confirms exactly one of the two: proceeds
         restated, and one offering line stated twice."""
-        return proceeds_repeats(self.figures) + line_repeats(self.groups.lines)
+        return (proceeds_repeats(self.figures) + line_repeats(self.groups.lines)
+                + heading_repeats(self.groups.headings))
 
     def _repeats(self, rule: Rule, agreed: set[str]) -> list[Outcome]:
         """``agreed``: the figures some passing check uses."""

@@ -21,6 +21,7 @@ _CANDIDATE_PRICES = 3  # a release with more prices than this names them with it
 # a quantity's words naming the release's one price as a defined term: "for 11,733,334 new
 # Ordinary Shares at the Issue Price", "1,000,000 units at the Offering Price"
 _REFERS = re.compile(r"\s*(?:[\w-]+\s+){0,4}?at\s+the\s+(?:[A-Z]\w*\s+)?Price\b")
+_HEADING = 100  # characters of a line that may be a heading
 _SECURITIES = ("shares", "units", "warrants", "receipts", "ads", "options", "securities",
                "preferred")
 
@@ -84,6 +85,9 @@ class Line:
 class Groups:
     lines: tuple[Line, ...]
     restatements: tuple[tuple[Figure, Figure], ...]  # (in words, in numerals)
+    # (a heading's count, another count of the same securities): "3,000,000 Shares of Common
+    # Stock" on a prospectus cover, restated "is offering 3,000,000 shares"
+    headings: tuple[tuple[Figure, Figure], ...] = ()
 
 
 def _is_quantity(f: Figure) -> bool:
@@ -107,7 +111,8 @@ def group(figures: tuple[Figure, ...], text: str) -> Groups:
         if quantity is not None:
             lines.append(Line(0, f, quantity))
             lines.extend(Line(0, f, q) for q in _also_at(figures, f, quantity))
-    lines.extend(_lines_at_the_one_price(figures, lines, text=text))
+    headed = [f for f in figures if _is_quantity(f) and not f.words and _heading(text, f)]
+    lines.extend(_lines_at_the_one_price(figures, lines, text=text, headed=headed))
     lines.extend(_lines_at_the_one_price(figures, lines, role="stated_value"))
     lines = [attrs.evolve(x, index=k) for k, x in enumerate(lines)]  # each line its own index
     restatements = []
@@ -115,11 +120,23 @@ def group(figures: tuple[Figure, ...], text: str) -> Groups:
         between = text[a.span.end:b.span.start]
         if a.words and not b.words and between.strip() == "(" and a.value > 1:
             restatements.append((a, b))
-    return Groups(tuple(lines), tuple(restatements))
+    headings = [(h, f) for h in headed for f in figures
+                if _is_quantity(f) and f is not h and f.noun == h.noun and not f.words
+                and f not in headed]
+    return Groups(tuple(lines), tuple(restatements), tuple(headings))
+
+
+def _heading(text: str, f: Figure) -> bool:
+    """A figure on a short line of its own with no closing stop: a title or a cover heading."""
+    start = text.rfind("\n", 0, f.span.start) + 1
+    end = text.find("\n", f.span.end)
+    line = text[start:end if end >= 0 else len(text)].strip()
+    return len(line) <= _HEADING and not line.endswith((".", "!", "?", ":", ";"))
 
 
 def _lines_at_the_one_price(figures: tuple[Figure, ...], lines: list[Line],
-                            role: str = "price", text: str = "") -> list[Line]:
+                            role: str = "price", text: str = "",
+                            headed: list[Figure] | None = None) -> list[Line]:
     """When a release states a single offering price (per currency: "US$0.43 (CA$0.602)"), a
     sentence that pairs a number of securities with an amount in that currency ("insiders took
     400,000 units for $200,000") is a line at it. The same holds for preferred shares and the
@@ -162,6 +179,11 @@ def _lines_at_the_one_price(figures: tuple[Figure, ...], lines: list[Line],
             # the shares; preferred shares are sold at their stated value
             if len(counts) == 1:
                 out.append(Line(0, price, next(iter(counts.values())), loose=True))
+            elif len(counts) == 2 and sum(f in (headed or ()) for f in counts.values()) == 1:
+                # a cover heading's count and the body's, unequal: one is mistyped, and each
+                # is tried at the price (PV020 reports the one no relation confirms)
+                out.extend(Line(0, price, c, loose=True, candidate=True)
+                           for c in counts.values())
         out.extend(Line(0, p, q, referred=True) if _REFERS.match(text, q.span.end)
                    else Line(0, p, q, inferred=True) for p, q in found)
     return out

@@ -111,6 +111,15 @@ def line_repeats(lines) -> list[tuple[Figure, Figure]]:
     return out
 
 
+def heading_repeats(headings) -> list[tuple[Figure, Figure]]:
+    """A heading's count and the same securities counted in the body, one digit apart (any two
+    one-digit counts are): which of the two is wrong the engine decides as for proceeds."""
+    return [(h, f) for h, f in headings
+            if h.value != f.value and (h.exponent, h.currency) == (f.exponent, f.currency)
+            and (one_digit_apart(h, f.value)
+                 or len(written_digits(h)) == 1 == len(written_digits(f)))]
+
+
 def _restates(rounded: Figure, exact: Figure) -> bool:
     """``exact`` rounds to ``rounded``, or does once one digit of ``rounded`` is changed
     decisively (the changed digit worth 25 times the rounding, two digits standing)."""
