@@ -131,7 +131,7 @@ def _heading(text: str, f: Figure) -> bool:
     start = text.rfind("\n", 0, f.span.start) + 1
     end = text.find("\n", f.span.end)
     line = text[start:end if end >= 0 else len(text)].strip()
-    return len(line) <= _HEADING and not line.endswith((".", "!", "?", ":", ";"))
+    return len(line) <= _HEADING and not line.endswith((".", "!", "?", ":", ";", "。", "；", "："))
 
 
 def _lines_at_the_one_price(figures: tuple[Figure, ...], lines: list[Line],
