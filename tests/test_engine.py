@@ -827,3 +827,12 @@ def test_a_cover_headings_count_and_the_bodys_one_digit_apart_is_one_mistyped():
     # a heading's count beside a count of other securities is no restatement
     other = text.replace("shares of its common stock", "warrants").format("3,000,000")
     assert not failures(other, "PV020")
+
+
+def test_an_amount_net_of_expenses_is_never_the_gross_of_a_line():
+    text = ("Acme placed {} new shares at 30 pence each, raising gross proceeds of about £1.5 "
+            "million (about £1.2 million net of expenses).")
+    assert not failures(text.format("5,000,000"), "PV001")
+    # 4,000,000 × 30p makes the net figure exactly, which is no gross
+    assert [c.stated.text for c in failures(text.format("4,000,000"), "PV001")] == [
+        "£1.5 million"]

@@ -71,6 +71,7 @@ def test_rule_roles_are_data_and_every_shipped_rule_names_only_them():
     ('[gross]\nkind = "cash"', "kind must be money, count, percent, number or any"),
     ('[gross]\nkind = "money"\naccepts = "gross"', "accepts must be a list of role names"),
     ('[gross]\nkind = "money"\ncolour = 1', "unknown key 'colour'"),
+    ('[gross]\nkind = "money"\nrejects = "net"', "rejects must be a list of role names"),
     ('gross = 1', "must be a table"),
 ])
 def test_bad_rule_roles_name_the_file_and_the_problem(text, message):

@@ -10,7 +10,7 @@ import attrs
 from .figures import Figure, Kind
 from .rulefiles import RuleFileError, rules_dir
 
-_KEYS = {"kind", "accepts", "loosely"}
+_KEYS = {"kind", "accepts", "loosely", "rejects"}
 
 
 @attrs.frozen
@@ -19,9 +19,10 @@ class RuleRole:
     kind: Kind | None  # None: any kind
     accepts: frozenset[str]  # vocabulary roles that make a figure stand for this role
     loosely: frozenset[str] = frozenset()  # ... only to confirm a relation
+    rejects: frozenset[str] = frozenset()  # primary roles that name something else
 
     def admits(self, f: Figure, loose: bool = False) -> bool:
-        if self.kind is not None and f.kind is not self.kind:
+        if self.kind is not None and f.kind is not self.kind or f.role in self.rejects:
             return False
         return bool((self.loosely if loose else self.accepts) & set(f.roles))
 
@@ -46,13 +47,13 @@ def parse_roles(text: str, source: str) -> dict[str, RuleRole]:
                 raise RuleFileError(f"{source}: [{name}] kind must be money, count, percent, "
                                     "number or any") from None
         lists = {}
-        for key in ("accepts", "loosely"):
+        for key in ("accepts", "loosely", "rejects"):
             value = table.get(key, [name] if key == "accepts" else [])
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
                 raise RuleFileError(f"{source}: [{name}] {key} must be a list of role names")
             lists[key] = frozenset(value)
         out[name] = RuleRole(name, None if kind == "any" else kind, lists["accepts"],
-                             lists["loosely"])
+                             lists["loosely"], lists["rejects"])
     return out
 
 
