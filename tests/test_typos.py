@@ -2,10 +2,15 @@
 
 from decimal import Decimal
 
-from validator import check_text
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from validator import check_text, typos
 from validator.reader import Document
 from validator.scanner import scan
 from validator.typos import repair_place
+
+from .strategies import deals
 
 
 def figure(text):
@@ -94,3 +99,24 @@ def test_a_partial_list_of_uses_is_no_typo_in_the_total_or_a_part():
     text = ("Acme raised $20 million in the offering. It will use $12.5 million for the new "
             "plant and $6.5 million for hiring, with the rest for general purposes.")
     assert not check_text(text).failures
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(deals(), st.sampled_from(["shares", "price", "gross"]), st.data())
+def test_the_bound_before_solving_names_the_same_suspects(monkeypatch, deal, which, data):
+    # one changed digit keeps a figure within ten times itself: skipping bindings beyond that
+    # (typos._beyond_one_digit) must never change which figure a failure suspects
+    text, figs = deal
+    written = figs[which]
+    i = data.draw(st.sampled_from([k for k, ch in enumerate(written) if ch.isdigit()]))
+    changed = written[:i] + data.draw(st.sampled_from("123456789")) + written[i + 1:]
+    mutated = text.replace(written, changed, 1)
+
+    def suspects():
+        return [(c.rule, c.stated.id, c.suspect and c.suspect.id)
+                for c in check_text(mutated).failures]
+    bounded = suspects()
+    with monkeypatch.context() as m:
+        m.setattr(typos, "_beyond_one_digit", lambda *a: False)
+        assert suspects() == bounded

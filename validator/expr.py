@@ -10,6 +10,7 @@ The left side is one role: the stated figure being checked. Names are role names
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from decimal import Decimal
@@ -61,6 +62,15 @@ class Check:
     @property
     def operand_roles(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(_roles(self.computed)))
+
+
+@functools.cache
+def monotone(node: Node) -> bool:
+    """No subtraction: scaling one input by a factor below ten scales the result by less than
+    ten (a changed digit keeps a figure's length, so it never scales it by ten or more)."""
+    if isinstance(node, BinOp):
+        return node.op != "-" and monotone(node.left) and monotone(node.right)
+    return True
 
 
 def _roles(node: Node):

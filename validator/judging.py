@@ -132,7 +132,9 @@ def assess(rule: Rule, stated: Figure, bind: dict[str, Term], line: Line | None,
                                                     and f.id not in trusted],
                                loose=not structural, within=not borrowed,
                                precise=tight(computed.interval, s_iv) or breakdown,
-                               exact_inputs=computed.interval.exact, pinned=breakdown)
+                               exact_inputs=computed.interval.exact, pinned=breakdown,
+                               computed=computed.interval if len(figures) == 1 + sum(
+                                   len(t.figures) for t in bind.values()) else None)
     basis = None
     if holds:
         status = Status.PASS

@@ -31,7 +31,7 @@ def tight(computed: Interval, stated: Interval, tolerance: Decimal = _TIGHT) -> 
 def typo_suspect(rule: Rule, stated: Figure, bind: dict[str, Term],
                  figures: list[Figure], loose: bool = False, within: bool = False,
                  precise: bool = True, exact_inputs: bool = False,
-                 pinned: bool = False) -> Figure | None:
+                 pinned: bool = False, computed: Interval | None = None) -> Figure | None:
     """The figure that, with one digit changed, would make the relation hold.
 
     With ``within`` (a structural binding whose lines state quantity and price together), the
@@ -59,6 +59,8 @@ def typo_suspect(rule: Rule, stated: Figure, bind: dict[str, Term],
     figure of one written digit may be the suspect within one sentence (_exact_single)."""
     if len(figures) > _MAX_FIGURES:
         return None  # among so many figures one changed digit explains too much by chance
+    if computed is not None and _beyond_one_digit(rule, stated, computed):
+        return None
     for f in figures:
         digits = len(written_digits(f))
         if digits < 2:
@@ -115,6 +117,20 @@ def _exact_single(rule: Rule, stated: Figure, bind: dict[str, Term], f: Figure,
         return False
     digit = solved.scaleb(-f.exponent)
     return digit == digit.to_integral_value() and 1 <= digit <= 9
+
+
+def _beyond_one_digit(rule: Rule, stated: Figure, computed: Interval) -> bool:
+    """A cheap bound before solving: one changed digit keeps a figure within a factor of ten
+    of itself, so in a relation without subtraction (expr.monotone), each figure counted once,
+    a stated figure ten times the computed result or more (or less than a tenth) has no
+    one-digit repair. Most failing bindings are such unrelated figures. (The caller passes
+    ``computed`` only when no figure stands in the binding twice.)"""
+    if computed.high is None or computed.low <= 0 or not expr.monotone(rule.check.computed):
+        return False
+    s = stated.stated
+    scale = Decimal(100) if stated.kind is Kind.PERCENT else Decimal(1)
+    low, high = s.low / scale, None if s.high is None else s.high / scale
+    return computed.high * 10 < low or (high is not None and computed.low > high * 10)
 
 
 def standing(f: Figure, place: Decimal) -> bool:
