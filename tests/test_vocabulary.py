@@ -178,6 +178,23 @@ def test_leaving_out_languages_a_text_cannot_match_changes_no_role(pairs):
     assert assign(doc, figures, merged) == assign(doc, figures, whole)
 
 
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_phrases()),
+                          st.sampled_from(["$1,250,000", "4,000,000 shares", "7%", "SEK 2,50",
+                                           "16.5港元", "EUR 3,5 Mio."])),
+                min_size=1, max_size=6))
+def test_the_first_text_read_with_only_its_own_phrases_gets_the_same_roles(pairs):
+    text = " ".join(f"{cue} {figure}." if i % 2 else f"{figure} {cue}."
+                    for i, (cue, figure) in enumerate(pairs))
+    merged = builtin()
+    merged.for_text("")  # read before: shares its patterns of every phrase
+    # a vocabulary not yet read reads its first text with that text's phrases only
+    assert attrs.evolve(merged).for_text(text).cues != merged.for_text(text).cues
+    doc = Document.from_text(text)
+    figures = scan(doc)
+    assert assign(doc, figures, attrs.evolve(merged)) == assign(doc, figures, merged)
+
+
 def test_an_english_release_compiles_only_english_cues():
     merged = builtin()
     text = "Acme sold 1,000,000 shares at $1.00 each, paying a commission of $70,000."

@@ -38,6 +38,12 @@ class Cues:
         """Matches a cue that starts right after a figure."""
         return _compile(list(self.phrases[1]), False)
 
+    @functools.cached_property
+    def tokens(self) -> tuple[tuple[tuple[str, ...], ...], ...]:
+        """The words of each phrase, before and after (Vocabulary.for_text)."""
+        return tuple(tuple(tuple(_TOKEN.findall(p.lower())) for p in side)
+                     for side in self.phrases)
+
 
 @attrs.frozen
 class Vocabulary:
@@ -63,11 +69,23 @@ class Vocabulary:
         """The cues a text can match: a merged vocabulary without the languages none of whose
         phrases could be found in it (every word of a phrase must be in the text), so that an
         English release compiles only English cue patterns. Windows and overrides stay those
-        of the whole merge, so what is found is exactly what the whole vocabulary finds."""
-        if len(self.languages) < 2:
-            return self
+        of the whole merge, so what is found is exactly what the whole vocabulary finds.
+
+        The first text a vocabulary reads gets only the phrases it could contain, compiled
+        for it alone: a command checking one release compiles a few phrases per role instead
+        of every one (start-up time); later texts share the patterns compiled once."""
         lowered = text.lower()
         words = set(_TOKEN.findall(lowered))
+        if not self._read:
+            self._read.append(True)
+            return attrs.evolve(self, cues=tuple(
+                attrs.evolve(c, phrases=tuple(
+                    tuple(p for p, tokens in zip(side, c.tokens[k], strict=True)
+                          if _can_match(tokens, words, lowered))
+                    for k, side in enumerate(c.phrases)))
+                for c in self.cues), languages=())
+        if len(self.languages) < 2:
+            return self
         present = tuple(v.language for v in self.languages[1:]
                         if any(_can_match(tokens, words, lowered)
                                for tokens in self._own[v.language]))
@@ -97,6 +115,11 @@ class Vocabulary:
     @functools.cached_property
     def _subsets(self) -> dict[tuple[str, ...], Vocabulary]:
         return {}
+
+    @functools.cached_property
+    def _read(self) -> list[bool]:
+        """Whether a text has been read (for_text): empty until then."""
+        return []
 
     @functools.cached_property
     def overrides(self) -> dict[str, frozenset[str]]:
