@@ -220,3 +220,13 @@ def test_a_face_value_is_no_offering_price():
     found = scan_roles("It issued 2,000,000 shares, face value Rs 10 each, at Rs 45 apiece.")
     (face,) = [f for f in found if f.text == "Rs 10"]
     assert face.role == "nominal" and "price" not in face.roles
+
+
+def test_a_word_cut_by_a_cues_window_is_no_cue():
+    # the 25 characters before the amount begin inside "increased": "eased" is no fall (with
+    # every phrase compiled, as for any text after a vocabulary's first)
+    builtin().for_text("")
+    (f,) = scan_roles("Acme's stake increased to, now after that $1,250,000.")
+    assert "fall" not in f.roles
+    (g,) = scan_roles("Acme's stake then eased to after all $1,250,000.")
+    assert "fall" in g.roles

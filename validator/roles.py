@@ -118,18 +118,19 @@ def _cues(f: Figure, left: str, right: str, vocabulary: Vocabulary) -> list[tupl
         if f.kind not in cue.kinds:
             continue
         best = None
+        # (the window is searched within the whole text on either side, so that a word it
+        # cuts is no cue: "eased" at the start of a window that cut "increased")
         if cue.before is not None:
-            tail = left[-cue.window:]
             last = None
-            for m in cue.before.finditer(tail):
+            for m in cue.before.finditer(left, max(0, len(left) - cue.window)):
                 last = m
             if last is not None:
-                best = (len(tail) - last.end(), -len(last.group()), 1)
+                best = (len(left) - last.end(), -len(last.group()), 1)
         if cue.after is not None:
             # a count's cue may follow what it counts: "15,543,774 shares in issue"
             for skip in (0, noun_end):
-                m = cue.after.match(right[skip:skip + cue.window])
-                if m is not None:
+                m = cue.after.match(right, skip)
+                if m is not None and m.end() - skip <= cue.window:
                     word = m.group().lstrip()
                     d = (skip + len(m.group()) - len(word), -len(word.lstrip("(")), 0)
                     best = d if best is None else min(best, d)
