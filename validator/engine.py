@@ -81,7 +81,7 @@ class Engine:
         for f in figures:
             self._by_sentence.setdefault(f.sentence, []).append(f)
         self._sum_cache: dict[str, list[Term]] = {}  # several rules ask for the same totals
-        self._present_cache: dict[str, bool] = {}
+        self._candidate_cache: dict[str, list[tuple[Figure, bool]]] = {}
         self._digits = {f.id: significant(f) for f in figures}
         # the roles that are amounts per security: those admitting a price (rules/roles.toml)
         per_security = {*PER_SECURITY, "per_security"}
@@ -101,7 +101,7 @@ class Engine:
         """A sentence-scope operand: the figures for ``role`` around the stated figure; a price
         may also be the offering price stated anywhere."""
         out, far = [], []
-        for f in self.figures:
+        for f, strict in self._candidates(role):
             if f is stated or _descriptive(f):
                 continue
             if not _around(f, stated):
@@ -109,14 +109,12 @@ class Engine:
                 # ("31,332,127 ... 29,976,175 ... the 1,355,952 left over"; "73.95% of the
                 # enlarged share capital" of 1,916,922,882), and only loosely
                 digits = sorted((self._digits[f.id], self._digits[stated.id]))
-                if digits[0] >= SPECIFIC - 1 and digits[1] >= SPECIFIC \
-                        and (self._accepts(role, f) or self._accepts(role, f, loose=True)):
+                if digits[0] >= SPECIFIC - 1 and digits[1] >= SPECIFIC:
                     far.append(f)
                 continue
-            if self._accepts(role, f) or (f.id == stated.aside and self._accepts(
-                    role, f, loose=True)):  # a gloss says what it stands for
+            if strict or f.id == stated.aside:  # a gloss says what it stands for
                 out.append(term_of(f))
-            elif self._accepts(role, f, loose=True):
+            else:
                 out.append(attrs.evolve(term_of(f), structural=False))
         # the nearest few: a long release would otherwise bind every pair of its figures
         far.sort(key=lambda f: abs(f.sentence - stated.sentence))
@@ -146,8 +144,19 @@ class Engine:
                    for q in counts.values() if q is not stated]
         return out
 
+    def _candidates(self, role: str) -> list[tuple[Figure, bool]]:
+        """The figures that may stand for ``role``, in order, each with whether the words name
+        it for the role (strictly) or it may stand for it only loosely; asked for every
+        stated figure of every rule, so found once per role."""
+        found = self._candidate_cache.get(role)
+        if found is None:
+            found = self._candidate_cache[role] = [
+                (f, strict) for f in self.figures
+                if (strict := self._accepts(role, f)) or self._accepts(role, f, loose=True)]
+        return found
+
     def _stated(self, role: str, near: Line | None) -> list[Figure]:
-        out = [f for f in self.figures if self._accepts(role, f)]
+        out = [f for f, strict in self._candidates(role) if strict]
         if near is not None:
             # a figure stated beside a line of its own sentence belongs to that sentence's
             # lines ("settled a $1.5m debt by issuing 6 million shares at $0.25 each")
@@ -371,11 +380,7 @@ class Engine:
 
     def _present(self, role: str) -> bool:
         """Whether any figure may stand for ``role``, strictly or loosely (asked per rule)."""
-        if role not in self._present_cache:
-            self._present_cache[role] = any(
-                self._accepts(role, f) or self._accepts(role, f, loose=True)
-                for f in self.figures)
-        return self._present_cache[role]
+        return bool(self._candidates(role))
 
     def outcomes(self, rule: Rule) -> list[Outcome]:
         """Every evaluable binding of one rule, unassigned."""
@@ -486,11 +491,8 @@ class Engine:
         """Bindings among the figures around each figure the rule can check."""
         names = list(rule.check.operand_roles)
         role = rule.check.stated
-        for stated in self.figures:
+        for stated, strict in self._candidates(role):
             if _descriptive(stated):
-                continue
-            strict = self._accepts(role, stated)
-            if not strict and not self._accepts(role, stated, loose=True):
                 continue
             options = [self._nearby(r, stated) for r in names]
             if any(not o for o in options):
