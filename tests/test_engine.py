@@ -836,3 +836,37 @@ def test_an_amount_net_of_expenses_is_never_the_gross_of_a_line():
     # 4,000,000 × 30p makes the net figure exactly, which is no gross
     assert [c.stated.text for c in failures(text.format("4,000,000"), "PV001")] == [
         "£1.5 million"]
+
+
+def test_cash_and_warrant_fees_stated_in_parallel_pair_in_order():
+    text = ("Acme sold 10,000,000 units at $0.40 for gross proceeds of $4,000,000. Agents were "
+            "paid {} per cent in cash and 5 per cent in warrants, totalling {} and 500,000 "
+            "broker warrants.")
+    checks_ok = check_text(text.format("7", "$280,000")).checks
+    (cash,) = [c for c in checks_ok if c.rule == "PV003"]
+    assert cash.status is Status.PASS and [f.text for f in cash.figures][:2] == [
+        "$280,000", "7 per cent"]
+    (warrants,) = [c for c in checks_ok if c.rule == "PV008"]
+    assert warrants.status is Status.PASS and "5 per cent" in [f.text for f in warrants.figures]
+    # the amount beside the broker warrants is the cash fee, whatever "totalling" says
+    assert [c.stated.text for c in failures(text.format("7", "$380,000"), "PV003")] == [
+        "$380,000"]
+    assert [c.stated.text for c in failures(text.format("6", "$280,000"), "PV003")] == [
+        "$280,000"]
+
+
+def test_a_rate_the_words_give_to_warrants_is_never_the_cash_commissions():
+    text = ("Acme sold 10,000,000 units at $0.40 for gross proceeds of $4,000,000. Agents were "
+            "paid 6 per cent in cash and {} per cent in warrants, totalling $240,000 and "
+            "600,000 broker warrants.")
+    assert not check_text(text.format("6")).failures
+    # the warrants' 5 per cent is wrong: the cash 6 per cent does not stand in for it
+    assert [c.rule for c in check_text(text.format("5")).failures] == ["PV008"]
+
+
+def test_one_rate_for_cash_and_warrants_confirms_both():
+    text = ("Acme sold 10,000,000 units at $0.40 for gross proceeds of $4,000,000. It paid the "
+            "agent a cash commission and broker warrants, each equal to 7% of the units sold: "
+            "$280,000 and 700,000 broker warrants.")
+    assert {c.rule: c.status for c in check_text(text).checks
+            if c.rule in ("PV003", "PV008")} == {"PV003": Status.PASS, "PV008": Status.PASS}

@@ -91,6 +91,21 @@ def assign(doc: Document, figures: tuple[Figure, ...],
             cue_distance=min(found)[0] if found else None,
             sentence=index, paragraph=s.paragraph, twin=twin, aside=aside,
         ))
+    return _paid_with_warrants(doc.text, out, ("and", *vocabulary.joins))
+
+
+def _paid_with_warrants(text: str, figures: list[Figure],
+                        joins: tuple[str, ...]) -> tuple[Figure, ...]:
+    """An amount joined by "and" to a number of broker or finder warrants is the cash part
+    of that fee: "fees ... totalling AUD$750,000 and 1,500,000 broker warrants"."""
+    join = re.compile(rf"(?i)\s+(?:{'|'.join(map(re.escape, joins))})\s+$")
+    out = list(figures)
+    for i, (f, g) in enumerate(zip(figures, figures[1:], strict=False)):
+        if f.kind is Kind.MONEY and g.role == "fee_warrants" and f.role != "commission" \
+                and join.match(text[f.span.end:g.span.start]):
+            roles = ("commission", *(r for r in f.roles
+                                     if r not in ("commission", "gross", "aggregate")))
+            out[i] = attrs.evolve(f, role="commission", roles=roles)
     return tuple(out)
 
 

@@ -22,9 +22,11 @@ class RuleRole:
     rejects: frozenset[str] = frozenset()  # primary roles that name something else
 
     def admits(self, f: Figure, loose: bool = False) -> bool:
-        if self.kind is not None and f.kind is not self.kind or f.role in self.rejects:
+        if self.kind is not None and f.kind is not self.kind:
             return False
-        return bool((self.loosely if loose else self.accepts) & set(f.roles))
+        if loose:
+            return bool(self.loosely & set(f.roles))
+        return f.role not in self.rejects and bool(self.accepts & set(f.roles))
 
 
 def parse_roles(text: str, source: str) -> dict[str, RuleRole]:
