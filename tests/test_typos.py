@@ -120,3 +120,13 @@ def test_the_bound_before_solving_names_the_same_suspects(monkeypatch, deal, whi
     with monkeypatch.context() as m:
         m.setattr(typos, "_beyond_one_digit", lambda *a: False)
         assert suspects() == bounded
+
+
+def test_a_one_digit_rate_of_a_named_figure_is_a_typo_across_sentences():
+    # (two offering lines: the units are not the release's one line, so nothing is certain)
+    text = ("Acme sold 12,000,000 units at $0.25. Insiders bought 437,500 shares at $0.32."
+            "\n\nIts agents were paid {} per cent in cash and {} per cent in warrants: $240,000 "
+            "and 960,000 broker warrants.")
+    assert not check_text(text.format(8, 8)).failures
+    bad = [c for c in check_text(text.format(8, 7)).failures if c.rule == "PV008"]
+    assert [(c.basis, c.suspect.text) for c in bad] == [("typo", "7 per cent")]

@@ -109,8 +109,13 @@ def _exact_single(rule: Rule, stated: Figure, bind: dict[str, Term], f: Figure,
     """A figure of one written digit repaired by another digit that makes the relation hold
     exactly, every figure of it stated in one sentence ("350,000 shares at $1 ... $700,000",
     "the $2 million total breaks down into $613,250 and $386,750"): any digit is one change
-    away, so only exact agreement within one sentence is evidence."""
-    if len({g.sentence for g in figures}) != 1:
+    away, so only exact agreement within one sentence is evidence; or, across sentences, an
+    operand of a relation whose stated figure the words name for it, among figures of two or
+    more significant digits ("5 per cent in warrants" for 1,500,000 broker warrants of
+    25,000,000 units)."""
+    if len({g.sentence for g in figures}) != 1 and not (
+            f is not stated and stated.role == rule.check.stated
+            and all(significant(g) >= 2 for g in figures if g is not f)):
         return False
     solved = solve(rule, stated, bind, f)
     if solved is None or solved == f.value:
