@@ -870,3 +870,13 @@ def test_one_rate_for_cash_and_warrants_confirms_both():
             "$280,000 and 700,000 broker warrants.")
     assert {c.rule: c.status for c in check_text(text).checks
             if c.rule in ("PV003", "PV008")} == {"PV003": Status.PASS, "PV008": Status.PASS}
+
+
+def test_an_issue_price_is_its_face_value_plus_its_premium():
+    text = ("Acme allotted 1,50,000 equity shares of face value Rs 2 each at Rs 125 per share "
+            "(including a premium of Rs {} per share).")
+    assert [c.status for c in checks(text.format(123), "PV027")] == [Status.PASS]
+    (c,) = failures(text.format(113), "PV027")
+    assert c.basis == "certain" and c.stated.text == "Rs 125"
+    # the premium is an amount per share, never the proceeds of a line
+    assert not failures(text.format(123), "PV001")

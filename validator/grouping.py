@@ -15,7 +15,7 @@ import attrs
 from .figures import Figure, Interval, Kind, Qualifier
 
 # roles of an amount per security: never an amount raised
-PER_SECURITY = ("price", "exercise_price", "market", "nominal", "stated_value",
+PER_SECURITY = ("price", "exercise_price", "market", "nominal", "share_premium", "stated_value",
                 "conversion_price")
 _CANDIDATE_PRICES = 3  # a release with more prices than this names them with its quantities
 # a quantity's words naming the release's one price as a defined term: "for 11,733,334 new
