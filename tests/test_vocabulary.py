@@ -230,3 +230,9 @@ def test_a_word_cut_by_a_cues_window_is_no_cue():
     assert "fall" not in f.roles
     (g,) = scan_roles("Acme's stake then eased to after all $1,250,000.")
     assert "fall" in g.roles
+
+
+def test_an_amount_called_the_issue_price_is_the_price():
+    found = scan_roles("It is a 12% discount of the $0.44 issue price to the $0.50 close.")
+    (price,) = [f for f in found if f.text == "$0.44"]
+    assert price.role == "price"
