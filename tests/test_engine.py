@@ -880,3 +880,15 @@ def test_an_issue_price_is_its_face_value_plus_its_premium():
     assert c.basis == "certain" and c.stated.text == "Rs 125"
     # the premium is an amount per share, never the proceeds of a line
     assert not failures(text.format(123), "PV001")
+
+
+def test_fee_shares_and_warrants_stand_in_the_ratio_of_their_rates():
+    text = ("Acme sold 3,000,000 units at $0.50. Its finder earned shares equal to 5% and "
+            "warrants equal to {}% of the units its purchasers bought.\n\nIn all the finder "
+            "received 61,275 finder's shares and 61,275 finder's warrants.")
+    assert [c.status for c in checks(text.format(5), "PV028")] == [Status.PASS]
+    # a one-digit rate beside specific counts: the rate is the typo
+    (c,) = failures(text.format(4), "PV028")
+    assert c.basis == "typo" and c.suspect.text == "4%"
+    # the finder's shares are paid, never sold: no offering line of their own
+    assert not failures(text.format(5), "PV001") and not failures(text.format(5), "PV004")

@@ -92,7 +92,7 @@ class Groups:
 
 def _is_quantity(f: Figure) -> bool:
     return (f.kind is Kind.COUNT and f.noun in _SECURITIES and f.value > 1
-            and f.role not in ("outstanding", "enlarged", "fee_warrants"))
+            and f.role not in ("outstanding", "enlarged", "fee_warrants", "fee_shares"))
 
 
 def group(figures: tuple[Figure, ...], text: str) -> Groups:

@@ -112,10 +112,12 @@ def _exact_single(rule: Rule, stated: Figure, bind: dict[str, Term], f: Figure,
     away, so only exact agreement within one sentence is evidence; or, across sentences, an
     operand of a relation whose stated figure the words name for it, among figures of two or
     more significant digits ("5 per cent in warrants" for 1,500,000 broker warrants of
-    25,000,000 units)."""
+    25,000,000 units) or beside a specific one (439,556 finder's shares and 439,556 warrants
+    "equal to 4%" and "3%" of the same units)."""
+    others = [significant(g) for g in figures if g is not f]
     if len({g.sentence for g in figures}) != 1 and not (
             f is not stated and stated.role == rule.check.stated
-            and all(significant(g) >= 2 for g in figures if g is not f)):
+            and (min(others) >= 2 or max(others) >= SPECIFIC)):
         return False
     solved = solve(rule, stated, bind, f)
     if solved is None or solved == f.value:
