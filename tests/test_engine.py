@@ -892,3 +892,12 @@ def test_fee_shares_and_warrants_stand_in_the_ratio_of_their_rates():
     assert c.basis == "typo" and c.suspect.text == "4%"
     # the finder's shares are paid, never sold: no offering line of their own
     assert not failures(text.format(5), "PV001") and not failures(text.format(5), "PV004")
+
+
+def test_an_amount_the_words_call_a_commission_is_no_lines_gross():
+    # $240,000 = 800,000 × $0.30: one changed digit of the insiders' 400,000 would make the
+    # commission their gross, which it never is
+    text = ("Acme sold 12,000,000 units at $0.25. Insiders bought 400,000 shares at $0.30."
+            "\n\nIts agents were paid 8 per cent in cash and 8 per cent in warrants: $240,000 "
+            "and 960,000 broker warrants.")
+    assert not check_text(text).failures

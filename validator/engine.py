@@ -164,7 +164,9 @@ class Engine:
                    and (not near.borrowed or f.sentence not in self._own_lines)
                    and (not near.inferred or f.sentence == near.sentence)
                    and (f.qualifier is Qualifier.UP_TO) == near.up_to
-                   and "headline" not in f.roles]
+                   and "headline" not in f.roles
+                   # an amount the words call a commission is never a line's gross
+                   and not (role in ("gross", "aggregate") and f.role == "commission")]
         return out
 
     def _operands(self, role: str, near: Line | None) -> list[Term]:
