@@ -130,3 +130,13 @@ def test_a_one_digit_rate_of_a_named_figure_is_a_typo_across_sentences():
     assert not check_text(text.format(8, 8)).failures
     bad = [c for c in check_text(text.format(8, 7)).failures if c.rule == "PV008"]
     assert [(c.basis, c.suspect.text) for c in bad] == [("typo", "7 per cent")]
+
+
+def test_round_counts_the_words_do_not_name_give_no_typo():
+    # 2,500,000 with "2" for "7" would be 5,000,000 + 2,500,000: round counts make such
+    # coincidences common, and nothing names any of them a share count before or after
+    text = ("PROSPECTUS SUPPLEMENT\n\n5,000,000 Shares of Common Stock\n\nWarrants to Purchase "
+            "2,500,000 Shares\n\nWe are offering 5,000,000 shares of common stock and warrants "
+            "to purchase up to 2,500,000 shares.\n\nPublic offering price per share: $2.00; "
+            "total $10,000,000")
+    assert not check_text(text).failures
