@@ -901,3 +901,22 @@ def test_an_amount_the_words_call_a_commission_is_no_lines_gross():
             "\n\nIts agents were paid 8 per cent in cash and 8 per cent in warrants: $240,000 "
             "and 960,000 broker warrants.")
     assert not check_text(text).failures
+
+
+def test_insiders_units_among_the_offerings_are_no_typo_in_its_confirmed_line():
+    # 11,500,000 × $0.30 makes $3,450,000 exactly; the insiders' 1,000,000 units are among
+    # them, so a total of both lines is no evidence that "11,500,000" is mistyped
+    text = ("Gamma Gold has closed its placement of 11,500,000 units at a price of $0.30 per "
+            "unit for gross proceeds of $3,450,000. Insiders purchased 1,000,000 units for "
+            "$300,000.")
+    assert not check_text(text).failures
+
+
+def test_a_figure_confirmed_exactly_elsewhere_leaves_the_typo_in_the_stated_one():
+    # $5.17 is confirmed by 3,000,000 × $5.17 = $15,510,000: "$4.50" is the figure nothing
+    # confirms, and the one a changed digit repairs
+    text = ("Acme offers 3,000,000 shares.\n\nOffering price: per share $4.50; total "
+            "$16,500,000\nAgent fees: per share $0.33; total $990,000\nProceeds to us: per "
+            "share $5.17; total $15,510,000")
+    found = [c for c in check_text(text).failures if c.rule == "PV016"]
+    assert found and {c.suspect.text for c in found} == {"$4.50"}

@@ -49,6 +49,7 @@ from .terms import (
 from .typos import (
     SPECIFIC,
     convincing,
+    one_digit_apart,
     significant,
     tight,
     typo_suspect,
@@ -315,9 +316,15 @@ class Engine:
             if r.scope == "repeat":
                 outcomes[r.id] = self._repeats(r, agreed)
         agreeing = [{f.id for f in c.figures} for c in first if c.status is Status.PASS]
+        # figures that make another exactly, in the release's own structure (11,500,000 ×
+        # $0.30 = $3,450,000): no other relation's one-digit typo can be in them
+        firm = frozenset(f.id for c in first if c.status is Status.PASS
+                         and c.basis == "structural" and c.holds_by == "exact"
+                         for f in c.figures)
         checks = []
         for r in rules:
-            outcomes[r.id] = [self._trusting(r, o, confirmed) for o in outcomes[r.id]]
+            outcomes[r.id] = [self._trusting(r, self._firm(r, o, firm), confirmed)
+                              for o in outcomes[r.id]]
             kept = [o for o in outcomes[r.id] if not overruled(o.check, confirmed, o.structural)
                     and not rearranged(o.check, agreeing)]
             assigned = self._assign(kept)
@@ -347,6 +354,23 @@ class Engine:
                 c = with_part_totals(c, [d for d in passing if d.rule in per_line])
             out.append(c)
         return out
+
+    def _firm(self, rule: Rule, o: Outcome, firm: frozenset[str]) -> Outcome:
+        """A typo put in a figure that an exact structural agreement confirms is looked for
+        elsewhere ("11,500,000 units at $0.30 for $3,450,000" and insiders' 1,000,000 units
+        for $300,000 of them: the total of both lines misses $3,450,000 because the insiders'
+        units are among the others, not because "11,500,000" is mistyped)."""
+        c = o.check
+        if c.basis != "typo" or c.suspect is None or c.suspect.id not in firm:
+            return o
+        again = assess(rule, o.stated, o.bind, o.line, trusted=firm)
+        if again is None:
+            return o
+        if again.check.status is Status.FAIL or o.stated.id in firm:
+            return again
+        if one_digit_apart(o.stated, c.expected):  # the one figure nothing confirms
+            return attrs.evolve(o, check=attrs.evolve(c, suspect=o.stated))
+        return again
 
     def _trusting(self, rule: Rule, o: Outcome, confirmed: dict[str, Check]) -> Outcome:
         """A structural failure that suspects its stated figure, when another rule's
