@@ -920,3 +920,13 @@ def test_a_figure_confirmed_exactly_elsewhere_leaves_the_typo_in_the_stated_one(
             "share $5.17; total $15,510,000")
     found = [c for c in check_text(text).failures if c.rule == "PV016"]
     assert found and {c.suspect.text for c in found} == {"$4.50"}
+
+
+def test_an_amount_the_proceeds_will_fund_is_no_total_of_the_lines():
+    text = ("Zeta Energy issued 2,000,000 flow-through shares at $0.50 per share for $1,000,000 "
+            "and 1,500,000 units at $0.40 per unit for $600,000, for aggregate gross proceeds of "
+            "$1,600,000. Proceeds will fund the drill program ($1.2 million) and working "
+            "capital.")
+    assert not check_text(text).failures
+    (use,) = [f for f in check_text(text).figures if f.text == "$1.2 million"]
+    assert use.role == "use"
