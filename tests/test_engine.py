@@ -930,3 +930,14 @@ def test_an_amount_the_proceeds_will_fund_is_no_total_of_the_lines():
     assert not check_text(text).failures
     (use,) = [f for f in check_text(text).figures if f.text == "$1.2 million"]
     assert use.role == "use"
+
+
+def test_an_approximate_net_may_be_less_than_gross_less_commission_never_more():
+    text = ("Kappa sold 12,000,000 shares at C$0.50 for gross proceeds of C$6,000,000, paying a "
+            "cash commission of C$360,000. Net proceeds of approximately C${} million will fund "
+            "exploration.")
+    assert not failures(text.format("5.5"), "PV002")  # other expenses too
+    assert [c.stated.text for c in failures(text.format("6.5"), "PV002")] == [
+        "C$6.5 million"]
+    exact = text.replace("approximately ", "")
+    assert failures(exact.format("5.5"), "PV002")

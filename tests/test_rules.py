@@ -82,6 +82,8 @@ text = "b"
     (('scope = "line"', 'scope = "line"\ncolour = "red"'), r"x\.toml:6: colour: unknown key"),
     (('summary = "s"', 'summary = '), r"x\.toml: TOML syntax error"),
     (('scope = "line"', 'scope = "line"\ntargets = "yes"'), r"x\.toml:6: targets: must be true"),
+    (('scope = "line"', 'scope = "line"\napproximately = "<"'),
+     r"x\.toml:6: approximately: must be"),
 ])
 def test_bad_rule_files_name_file_and_line(change, problem):
     with pytest.raises(RuleFileError, match=problem):

@@ -73,6 +73,8 @@ def assess(rule: Rule, stated: Figure, bind: dict[str, Term], line: Line | None,
     if stated.kind is Kind.PERCENT:  # computed as a ratio
         s_iv = Interval(s_iv.low / 100, None if s_iv.high is None else s_iv.high / 100)
     relation = rule.check.relation
+    if stated.qualifier is Qualifier.APPROX and rule.approximately:
+        relation = rule.approximately
     if relation == "==":
         holds = computed.interval.meets(s_iv) and not _unrounded(stated, computed.interval)
     elif relation == ">=":

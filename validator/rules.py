@@ -19,7 +19,7 @@ ROLES = frozenset(builtin_roles())
 SCOPES = ("line", "document", "sentence", "restatement", "repeat", "table")
 SEVERITIES = ("error", "warning")
 _KEYS = {"id", "name", "summary", "severity", "scope", "check", "message", "explanation",
-         "examples", "aliases", "targets"}
+         "examples", "aliases", "targets", "approximately"}
 _ID = re.compile(r"^PV\d{3}$")
 _NAME = re.compile(r"^[a-z]+(?:-[a-z]+)*$")
 _PLACEHOLDERS = {"expected", "stated", "difference", "relation", "computed"}
@@ -51,6 +51,9 @@ class Rule:
     # the stated figure is compared with "up to" targets although it is not one itself: a
     # total "if the over-allotment option is exercised in full"
     targets: bool = False
+    # the relation an approximate stated figure must meet instead of the check's own: "<="
+    # for a net "approximately C$5.5 million" after other expenses too
+    approximately: str | None = None
 
     @property
     def roles(self) -> tuple[str, ...]:
@@ -107,10 +110,12 @@ def parse_rule(text: str, source: str) -> Rule:
         fail("examples", "a rule needs at least one passing and one failing example")
     if type(data.get("targets", False)) is not bool:
         fail("targets", "must be true or false")
+    if data.get("approximately") not in (None, "==", "<=", ">="):
+        fail("approximately", 'must be "==", "<=" or ">="')
     return Rule(data["id"], data["name"], data["summary"].strip(), data["severity"],
                 data["scope"], check, data["check"], data["message"].strip(),
                 data["explanation"].strip(), tuple(examples), source,
-                data.get("targets", False))
+                data.get("targets", False), data.get("approximately"))
 
 
 def load_rules(paths: tuple[Path, ...] = ()) -> tuple[Rule, ...]:
