@@ -941,3 +941,12 @@ def test_an_approximate_net_may_be_less_than_gross_less_commission_never_more():
         "C$6.5 million"]
     exact = text.replace("approximately ", "")
     assert failures(exact.format("5.5"), "PV002")
+
+
+def test_quantities_priced_in_each_case_are_lines_whose_total_the_sentence_states():
+    text = ("Lambda plc has raised £{} million through a placing of 60,000,000 new ordinary "
+            "shares and a subscription for 5,000,000 new ordinary shares, in each case at 5 "
+            "pence per share.")
+    assert [c.status for c in checks(text.format("3.25"), "PV004")] == [Status.PASS]
+    assert not check_text(text.format("3.25")).failures
+    assert [c.rule for c in check_text(text.format("3.75")).failures] == ["PV004"]

@@ -22,6 +22,8 @@ _CANDIDATE_PRICES = 3  # a release with more prices than this names them with it
 # Ordinary Shares at the Issue Price", "1,000,000 units at the Offering Price"
 _REFERS = re.compile(r"\s*(?:[\w-]+\s+){0,4}?at\s+the\s+(?:[A-Z]\w*\s+)?Price\b")
 _HEADING = 100  # characters of a line that may be a heading
+# words giving one price to each of several quantities before it
+_EACH = re.compile(r"(?i)\b(?:in\s+each\s+case|each\s+at|both\s+at|all\s+at)\b")
 _SECURITIES = ("shares", "units", "warrants", "receipts", "ads", "options", "securities",
                "preferred")
 
@@ -44,6 +46,9 @@ class Line:
     # the quantity's own words name the release's one price ("11,733,334 new Ordinary Shares
     # at the Issue Price"): stated with it, as if written in its sentence
     referred: bool = False
+    # one of several quantities a sentence prices together ("in each case at 5 pence"): an
+    # amount in that sentence is their total, not this line's gross
+    shared: bool = False
 
     @property
     def figures(self) -> tuple[Figure, ...]:
@@ -109,8 +114,10 @@ def group(figures: tuple[Figure, ...], text: str) -> Groups:
             continue
         quantity = _quantity_for(figures, i)
         if quantity is not None:
-            lines.append(Line(0, f, quantity))
+            each = _each_at(figures, f, quantity, text)
+            lines.append(Line(0, f, quantity, shared=bool(each)))
             lines.extend(Line(0, f, q) for q in _also_at(figures, f, quantity))
+            lines.extend(Line(0, f, q, shared=True) for q in each)
     headed = [f for f in figures if _is_quantity(f) and not f.words and _heading(text, f)]
     lines.extend(_lines_at_the_one_price(figures, lines, text=text, headed=headed))
     lines.extend(_lines_at_the_one_price(figures, lines, role="stated_value"))
@@ -255,6 +262,22 @@ def _also_at(figures: tuple[Figure, ...], price: Figure, quantity: Figure) -> li
     if any(f.kind is Kind.MONEY and f.role == "price" for f in there):
         return []
     return [f for f in there if _is_quantity(f) and f is not quantity]
+
+
+def _each_at(figures: tuple[Figure, ...], price: Figure, quantity: Figure,
+             text: str) -> list[Figure]:
+    """Quantities before a price that the words give to each of them ("a placing of
+    60,000,000 new shares and a subscription for 5,000,000 new shares, in each case at 5 pence
+    per share"): the other quantities of the sentence since its last price."""
+    if quantity.sentence != price.sentence or not _EACH.search(
+            text, quantity.span.end, price.span.start):
+        return []
+    earlier = [f.span.end for f in figures if f.sentence == price.sentence
+               and f.kind is Kind.MONEY and f.span.end <= quantity.span.start]
+    start = max(earlier, default=-1)
+    return [f for f in figures if f.sentence == price.sentence and f is not quantity
+            and _is_quantity(f) and f.noun == quantity.noun and start < f.span.start
+            and f.span.end <= quantity.span.start]
 
 
 def _respectively(figures: tuple[Figure, ...], price: Figure) -> Figure | None:
