@@ -950,3 +950,13 @@ def test_quantities_priced_in_each_case_are_lines_whose_total_the_sentence_state
     assert [c.status for c in checks(text.format("3.25"), "PV004")] == [Status.PASS]
     assert not check_text(text.format("3.25")).failures
     assert [c.rule for c in check_text(text.format("3.75")).failures] == ["PV004"]
+
+
+def test_pre_funded_warrants_sell_at_their_own_price_not_their_exercise_price():
+    text = ("Nu Pharma priced 4,000,000 shares at $8.00 and, to certain investors, pre-funded "
+            "warrants to purchase 1,000,000 shares at $7.999 per pre-funded warrant, the "
+            "offering price less the $0.001 exercise price. Gross proceeds will be "
+            "approximately ${} million.")
+    assert not check_text(text.format("40.0")).failures
+    assert [c.status for c in checks(text.format("40.0"), "PV004")] == [Status.PASS]
+    assert failures(text.format("30.0"), "PV004")

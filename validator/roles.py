@@ -152,7 +152,11 @@ def _cues(f: Figure, left: str, right: str, vocabulary: Vocabulary) -> list[tupl
                     break
         if best is not None:
             found.append((*best, cue.role))
-    lost = {r for *_, role in found for r in vocabulary.overrides[role]}
+    named = {role for *_, role in found}
+    lost = {r for role in named for r in vocabulary.overrides[role]}
+    # a role that is itself overridden overrides nothing: "pre-funded warrants to purchase
+    # 1,000,000 shares at $7.999 per pre-funded warrant" is a price, not an exercise price
+    lost = {r for role in named - lost for r in vocabulary.overrides[role]}
     return [x for x in found if x[-1] not in lost]
 
 
