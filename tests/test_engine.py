@@ -960,3 +960,12 @@ def test_pre_funded_warrants_sell_at_their_own_price_not_their_exercise_price():
     assert not check_text(text.format("40.0")).failures
     assert [c.status for c in checks(text.format("40.0"), "PV004")] == [Status.PASS]
     assert failures(text.format("30.0"), "PV004")
+
+
+def test_securities_among_the_offerings_own_are_no_further_sale():
+    text = ("Upsilon plc - Fundraise of £2.4 million\n\nUpsilon plc has raised gross proceeds "
+            "of £2.4 million through the issue of 48,000,000 new ordinary shares at 5p per "
+            "share. Directors subscribed for {} of the new shares, worth £100,000.")
+    assert not check_text(text.format("2,000,000")).failures
+    # the directors' own line is still checked
+    assert [c.rule for c in check_text(text.format("3,000,000")).failures] == ["PV001"]

@@ -262,9 +262,12 @@ class Engine:
         out = []
         if len(lines) >= 2:
             out.extend(add_up([line_term(x) for x in lines], structural=True))
+        # (nor the amount of securities among the offering's own: "directors subscribed for
+        # 2,000,000 of the new shares, worth £100,000")
+        among = {x.sentence for x in self.groups.lines if x.among}
         stated = [f for f in self.figures if f.kind is Kind.MONEY and self._accepts(role, f)
                   and f.role in self.roles[role].accepts  # no commission or net as a part
-                  and "headline" not in f.roles]
+                  and "headline" not in f.roles and f.sentence not in among]
         out.extend(self._paragraph_totals(stated))
         parts = [line_term(x) for x in lines] + [term_of(f) for f in stated]
         parts = parts[:_MAX_PARTS]

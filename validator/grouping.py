@@ -24,6 +24,9 @@ _REFERS = re.compile(r"\s*(?:[\w-]+\s+){0,4}?at\s+the\s+(?:[A-Z]\w*\s+)?Price\b"
 _HEADING = 100  # characters of a line that may be a heading
 # words giving one price to each of several quantities before it
 _EACH = re.compile(r"(?i)\b(?:in\s+each\s+case|each\s+at|both\s+at|all\s+at)\b")
+# the words after a quantity that place it among the offering's own securities
+_AMONG = re.compile(r"(?i)\s+of\s+(?:the|these|those)\s+(?:[\w-]+\s+){0,2}?"
+                    r"(?:shares|units|securities)\b")
 _SECURITIES = ("shares", "units", "warrants", "receipts", "ads", "options", "securities",
                "preferred")
 
@@ -49,6 +52,9 @@ class Line:
     # one of several quantities a sentence prices together ("in each case at 5 pence"): an
     # amount in that sentence is their total, not this line's gross
     shared: bool = False
+    # a quantity the words place among the offering's own ("directors subscribed for 2,000,000
+    # of the new shares"): it may confirm its amount, which is no further sale (a candidate)
+    among: bool = False
 
     @property
     def figures(self) -> tuple[Figure, ...]:
@@ -192,6 +198,8 @@ def _lines_at_the_one_price(figures: tuple[Figure, ...], lines: list[Line],
                 out.extend(Line(0, price, c, loose=True, candidate=True)
                            for c in counts.values())
         out.extend(Line(0, p, q, referred=True) if _REFERS.match(text, q.span.end)
+                   else Line(0, p, q, inferred=True, candidate=True, among=True)
+                   if _AMONG.match(text, q.span.end)
                    else Line(0, p, q, inferred=True) for p, q in found)
     return out
 
