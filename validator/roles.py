@@ -8,6 +8,7 @@ grouping can keep related figures together.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 
 import attrs
@@ -98,7 +99,7 @@ def _paid_with_warrants(text: str, figures: list[Figure],
                         joins: tuple[str, ...]) -> tuple[Figure, ...]:
     """An amount joined by "and" to a number of broker or finder warrants is the cash part
     of that fee: "fees ... totalling AUD$750,000 and 1,500,000 broker warrants"."""
-    join = re.compile(rf"(?i)\s+(?:{'|'.join(map(re.escape, joins))})\s+$")
+    join = _join_pattern(joins)
     out = list(figures)
     for i, (f, g) in enumerate(zip(figures, figures[1:], strict=False)):
         if f.kind is Kind.MONEY and g.role == "fee_warrants" and f.role != "commission" \
@@ -107,6 +108,12 @@ def _paid_with_warrants(text: str, figures: list[Figure],
                                      if r not in ("commission", "gross", "aggregate")))
             out[i] = attrs.evolve(f, role="commission", roles=roles)
     return tuple(out)
+
+
+@functools.cache
+def _join_pattern(joins: tuple[str, ...]) -> re.Pattern:
+    """The words joining an amount to the warrants paid beside it, alone between them."""
+    return re.compile(rf"(?i)\s+(?:{'|'.join(map(re.escape, joins))})\s+$")
 
 
 def _converts(text: str, before: Figure, f: Figure) -> bool:
