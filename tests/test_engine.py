@@ -969,3 +969,11 @@ def test_securities_among_the_offerings_own_are_no_further_sale():
     assert not check_text(text.format("2,000,000")).failures
     # the directors' own line is still checked
     assert [c.rule for c in check_text(text.format("3,000,000")).failures] == ["PV001"]
+
+
+def test_an_amount_the_words_call_expenses_is_no_commission():
+    text = ("Omega Health sold 2,777,778 shares at $4.50 per share for gross proceeds of "
+            "approximately $12.5 million. Net proceeds, after placement agent fees of 7.0% and "
+            "estimated offering expenses of $250,000, are expected to be approximately $11.4 "
+            "million.")
+    assert not check_text(text).failures
