@@ -166,10 +166,9 @@ class Engine:
                    and (not near.inferred or f.sentence == near.sentence)
                    and (f.qualifier is Qualifier.UP_TO) == near.up_to
                    and "headline" not in f.roles
-                   # an amount the words call a commission is never a line's gross, nor is
-                   # the total of the lines a sentence prices together
-                   and not (role in ("gross", "aggregate") and (f.role == "commission" or (
-                       near.shared and f.sentence == near.sentence)))]
+                   # the total of the lines a sentence prices together is no one line's
+                   and not (role in ("gross", "aggregate") and near.shared
+                            and f.sentence == near.sentence)]
         return out
 
     def _operands(self, role: str, near: Line | None) -> list[Term]:
