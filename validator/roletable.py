@@ -24,9 +24,9 @@ class RuleRole:
     def admits(self, f: Figure, loose: bool = False) -> bool:
         if self.kind is not None and f.kind is not self.kind:
             return False
-        if loose:
-            return bool(self.loosely & set(f.roles))
-        return f.role not in self.rejects and bool(self.accepts & set(f.roles))
+        if loose:  # (asked of every figure for every role: no set built per call)
+            return not self.loosely.isdisjoint(f.roles)
+        return f.role not in self.rejects and not self.accepts.isdisjoint(f.roles)
 
 
 def parse_roles(text: str, source: str) -> dict[str, RuleRole]:
