@@ -74,6 +74,8 @@ class Vocabulary:
         The first text a vocabulary reads gets only the phrases it could contain, compiled
         for it alone: a command checking one release compiles a few phrases per role instead
         of every one (start-up time); later texts share the patterns compiled once."""
+        if self._read and len(self.languages) < 2:
+            return self  # nothing to leave out: the text need not be read for its words
         lowered = text.lower()
         words = set(_TOKEN.findall(lowered))
         if not self._read:
@@ -84,8 +86,6 @@ class Vocabulary:
                           if _can_match(tokens, words, lowered))
                     for k, side in enumerate(c.phrases)))
                 for c in self.cues), languages=())
-        if len(self.languages) < 2:
-            return self
         present = tuple(v.language for v in self.languages[1:]
                         if any(_can_match(tokens, words, lowered)
                                for tokens in self._own[v.language]))
