@@ -163,14 +163,19 @@ def _phrases():
                    for p in side if "*" not in p})
 
 
+def _cue_texts():
+    """Texts of cue phrases of every language beside figures, the cue before or after."""
+    pairs = st.lists(st.tuples(st.sampled_from(_phrases()),
+                               st.sampled_from(["$1,250,000", "4,000,000 shares", "7%",
+                                                "SEK 2,50", "16.5港元", "EUR 3,5 Mio."])),
+                     min_size=1, max_size=6)
+    return pairs.map(lambda ps: " ".join(f"{cue} {figure}." if i % 2 else f"{figure} {cue}."
+                                         for i, (cue, figure) in enumerate(ps)))
+
+
 @settings(max_examples=150, deadline=None)
-@given(st.lists(st.tuples(st.sampled_from(_phrases()),
-                          st.sampled_from(["$1,250,000", "4,000,000 shares", "7%", "SEK 2,50",
-                                           "16.5港元", "EUR 3,5 Mio."])),
-                min_size=1, max_size=6))
-def test_leaving_out_languages_a_text_cannot_match_changes_no_role(pairs):
-    text = " ".join(f"{cue} {figure}." if i % 2 else f"{figure} {cue}."
-                    for i, (cue, figure) in enumerate(pairs))
+@given(_cue_texts())
+def test_leaving_out_languages_a_text_cannot_match_changes_no_role(text):
     merged = builtin()
     doc = Document.from_text(text)
     figures = scan(doc)
@@ -179,13 +184,8 @@ def test_leaving_out_languages_a_text_cannot_match_changes_no_role(pairs):
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.lists(st.tuples(st.sampled_from(_phrases()),
-                          st.sampled_from(["$1,250,000", "4,000,000 shares", "7%", "SEK 2,50",
-                                           "16.5港元", "EUR 3,5 Mio."])),
-                min_size=1, max_size=6))
-def test_the_first_text_read_with_only_its_own_phrases_gets_the_same_roles(pairs):
-    text = " ".join(f"{cue} {figure}." if i % 2 else f"{figure} {cue}."
-                    for i, (cue, figure) in enumerate(pairs))
+@given(_cue_texts())
+def test_the_first_text_read_with_only_its_own_phrases_gets_the_same_roles(text):
     merged = builtin()
     merged.for_text("")  # read before: shares its patterns of every phrase
     # a vocabulary not yet read reads its first text with that text's phrases only
