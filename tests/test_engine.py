@@ -977,3 +977,14 @@ def test_an_amount_the_words_call_expenses_is_no_commission():
             "estimated offering expenses of $250,000, are expected to be approximately $11.4 "
             "million.")
     assert not check_text(text).failures
+
+
+def test_securities_among_the_offerings_own_are_none_however_their_price_is_found():
+    # the restated price in the next sentence pairs with the directors' count as a list would
+    text = ("Sigma Metals plc: Placing to raise £1.5 million\n\n"
+            "Sigma Metals plc raised £1.5 million through a placing of 30,000,000 new ordinary "
+            "shares at 5 pence per share. Directors subscribed for {} of the Placing Shares, "
+            "worth £150,000. The Placing Price of 5 pence is a discount of 8% to the last "
+            "closing price.")
+    assert not check_text(text.format("3,000,000")).failures
+    assert [c.rule for c in check_text(text.format("4,000,000")).failures] == ["PV001"]

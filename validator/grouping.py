@@ -127,6 +127,9 @@ def group(figures: tuple[Figure, ...], text: str) -> Groups:
     headed = [f for f in figures if _is_quantity(f) and not f.words and _heading(text, f)]
     lines.extend(_lines_at_the_one_price(figures, lines, text=text, headed=headed))
     lines.extend(_lines_at_the_one_price(figures, lines, role="stated_value"))
+    # however it found its price, a quantity "of the Placing Shares" is among the offering's own
+    lines = [attrs.evolve(x, candidate=True, among=True) if _AMONG.match(text, x.quantity.span.end)
+             else x for x in lines]
     lines = [attrs.evolve(x, index=k) for k, x in enumerate(lines)]  # each line its own index
     restatements = []
     for a, b in zip(figures, figures[1:], strict=False):
@@ -198,8 +201,6 @@ def _lines_at_the_one_price(figures: tuple[Figure, ...], lines: list[Line],
                 out.extend(Line(0, price, c, loose=True, candidate=True)
                            for c in counts.values())
         out.extend(Line(0, p, q, referred=True) if _REFERS.match(text, q.span.end)
-                   else Line(0, p, q, inferred=True, candidate=True, among=True)
-                   if _AMONG.match(text, q.span.end)
                    else Line(0, p, q, inferred=True) for p, q in found)
     return out
 
