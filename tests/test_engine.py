@@ -988,3 +988,17 @@ def test_securities_among_the_offerings_own_are_none_however_their_price_is_foun
             "closing price.")
     assert not check_text(text.format("3,000,000")).failures
     assert [c.rule for c in check_text(text.format("4,000,000")).failures] == ["PV001"]
+
+
+def test_an_exercise_price_is_no_amount_per_security_sold():
+    # 4,000,000 × $2.75 would make the net exactly: a chance the agent's warrants must not give
+    text = ("Tau Bio sold 4,000,000 shares at $3.00 per share for gross proceeds of $12.0 "
+            "million. The placement agent receives warrants to purchase 200,000 shares at an "
+            "exercise price of $3.75 per share. Net proceeds, after the agent's fee of $840,000 "
+            "and expenses of $160,000, are expected to be approximately $11.0 million.")
+    assert not checks(text, "PV014")
+    # a fee stated per share and in total is still checked
+    fees = ("Tau Bio sold 4,000,000 shares at $3.00 per share. Placement agent fees: per share "
+            "$0.21; total {}")
+    assert checks(fees.format("$840,000"), "PV014")[0].status is Status.PASS
+    assert checks(fees.format("$640,000"), "PV014")[0].status is Status.FAIL
