@@ -1002,3 +1002,31 @@ def test_an_exercise_price_is_no_amount_per_security_sold():
             "$0.21; total {}")
     assert checks(fees.format("$840,000"), "PV014")[0].status is Status.PASS
     assert checks(fees.format("$640,000"), "PV014")[0].status is Status.FAIL
+
+
+_TOP_UP = ("With the option exercised in full, up to 450,000,000 Placing Shares would come to "
+           "approximately {} of the 2,000,000,000 Shares now in issue and approximately 18.37% "
+           "of the 2,450,000,000 Shares then in issue.")
+
+
+def test_of_two_certain_disagreements_the_one_a_typo_explains_is_reported():
+    # 450,000,000 ÷ 2,450,000,000 = 18.37% is the other percentage's relation, not this one's
+    assert not failures(_TOP_UP.format("22.5%"), "PV009")
+    [c] = failures(_TOP_UP.format("12.5%"), "PV009")
+    assert [f.text for f in c.figures] == ["12.5%", "450,000,000", "2,000,000,000"]
+    assert c.suspect.text == "12.5%"
+
+
+def test_operands_another_sentence_states_its_own_relation_with_do_not_excuse_a_figure():
+    # "12.5%" is that sentence's share, not this one's: 450,000,000 of 2,000,000,000 is 22.5%
+    before = ("Against the 2,000,000,000 Shares in issue, the 250,000,000 Placing Shares come "
+              "to approximately 12.5%. ")
+    assert not failures(before + _TOP_UP.format("22.5%"), "PV009")
+    [c] = failures(before + _TOP_UP.format("12.5%"), "PV009")
+    assert "450,000,000" in c.message
+    premium = ("The 1,000,000 equity shares, face value Rs 10 each, were issued at Rs 250 per "
+               "share (of which Rs {} is premium). The discount of the Rs 250 issue price (Rs "
+               "240 premium included) to the Rs 262.50 floor price is Rs 12.50 per share.")
+    assert not check_text(premium.format("240")).failures
+    [c] = failures(premium.format("140"), "PV027")
+    assert "Rs 140" in c.message

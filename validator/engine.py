@@ -547,7 +547,7 @@ class Engine:
 
     def _assign(self, outcomes: list[Outcome]) -> list[Check]:
         """Best outcome first; each stated figure and each line is used once per rule."""
-        outcomes = sorted(outcomes, key=lambda o: o.rank)
+        outcomes = sorted(_borrowing(outcomes), key=lambda o: o.rank)
         used_stated, used_lines, checks = set(), set(), []
         confirmed: dict[tuple, set[int]] = {}  # figures of the agreements a figure has
         for o in outcomes:
@@ -669,6 +669,36 @@ def _counted_twice(parts: tuple[Term, ...]) -> bool:
     return any(sum(f.value for f in combo) == value
                for whole, value in wholes for size in range(2, len(exact) + 1)
                for combo in itertools.combinations([f for f in exact if f is not whole], size))
+
+
+def _borrowing(outcomes: list[Outcome]) -> list[Outcome]:
+    """A figure whose own sentence states the relation in full and disagrees, while operands
+    from another sentence agree with it, is mistyped if those operands agree with their own
+    sentence's statement of the relation: they describe that statement, not this one ("the
+    495,000,000 Placing Shares come to approximately 10.08%" of 4,910,609,920; in the next
+    sentence "982,000,000 ... approximately 10% of the 4,910,609,920 Shares" is wrong, whatever
+    495,000,000 gives). Such an agreement is weak, and the certain disagreement outranks it."""
+    owners: dict[int, set[str]] = {}  # a figure: the stated figures of its sentence it agrees with
+    disagreeing = set()  # stated figures whose own sentence's figures certainly disagree
+    for o in outcomes:
+        if o.check.status is Status.PASS and o.structural:
+            for t in o.bind.values():
+                for f in t.figures:
+                    if f.sentence == o.stated.sentence:
+                        owners.setdefault(id(f), set()).add(o.stated.id)
+        elif o.check.status is Status.FAIL and o.check.basis == "certain" and all(
+                f.sentence == o.stated.sentence for f in o.check.figures):
+            disagreeing.add(o.stated.id)
+    if not owners or not disagreeing:
+        return outcomes
+    out = []
+    for o in outcomes:
+        if o.rank[0] == 0 and o.stated.id in disagreeing and any(
+                f.sentence != o.stated.sentence and owners.get(id(f), set()) - {o.stated.id}
+                for t in o.bind.values() for f in t.figures):
+            o = attrs.evolve(o, rank=(2, *o.rank[1:]))
+        out.append(o)
+    return out
 
 
 def _operand_typo(o: Outcome) -> Outcome | None:

@@ -179,9 +179,10 @@ def assess(rule: Rule, stated: Figure, bind: dict[str, Term], line: Line | None,
         near = sum(abs(f.span.start - stated.span.start) for f in figures)
         rank = (0 if strong else 2, not structural, restated_parts, distance, rel, near)
     else:
-        # a certain failure, or a clear typo, outranks an agreement among picked figures
+        # a certain failure, or a clear typo, outranks an agreement among picked figures; of
+        # two, the one a typo explains comes first (the other may be another figure's relation)
         strong = certain or convincing(suspect, figures)
-        rank = (1 if strong else 3, not certain and suspect is None, rel, distance)
+        rank = (1 if strong else 3, suspect is None, rel, distance)
     return Outcome(check, rank, stated, line, rule, bind)
 
 
