@@ -1030,3 +1030,13 @@ def test_operands_another_sentence_states_its_own_relation_with_do_not_excuse_a_
     assert not check_text(premium.format("240")).failures
     [c] = failures(premium.format("140"), "PV027")
     assert "Rs 140" in c.message
+
+
+def test_a_one_digit_figure_is_the_suspect_where_its_relation_gives_another_digit_closely():
+    # 399,900,000 ÷ 2,000,000,000 = 19.995%: "approximately 20%", within a part in a thousand
+    text = ("Up to 399,900,000 Placing Shares would come to approximately {} of the "
+            "2,000,000,000 Shares now in issue and approximately 16.66% of the 2,399,900,000 "
+            "Shares then in issue.")
+    assert not failures(text.format("20%"), "PV009")
+    [c] = failures(text.format("10%"), "PV009")
+    assert c.suspect.text == "10%" and "2,000,000,000" in c.message

@@ -16,6 +16,7 @@ _CLEAR = 3  # significant digits that make a one-digit repair a clear typo
 _DECISIVE = 25  # a loose repair's changed digit, against the range the suspect may take
 _CONFIRMING = 2  # ... and the written digits it leaves standing
 _PLAUSIBLE = 5  # any repair's changed digit, against the range the suspect may take
+_NEARLY = Decimal("0.001")  # a one-digit figure's repair: the relation gives it this closely
 _MAX_FIGURES = 30  # a binding of more figures (a total of many lines) names no typo suspect
 
 
@@ -107,23 +108,26 @@ def typo_suspect(rule: Rule, stated: Figure, bind: dict[str, Term],
 def _exact_single(rule: Rule, stated: Figure, bind: dict[str, Term], f: Figure,
                   figures: list[Figure]) -> bool:
     """A figure of one written digit repaired by another digit that makes the relation hold
-    exactly, every figure of it stated in one sentence ("350,000 shares at $1 ... $700,000",
-    "the $2 million total breaks down into $613,250 and $386,750"): any digit is one change
-    away, so only exact agreement within one sentence is evidence; or, across sentences, an
-    operand of a relation whose stated figure the words name for it, among figures of two or
-    more significant digits ("5 per cent in warrants" for 1,500,000 broker warrants of
-    25,000,000 units) or beside a specific one (439,556 finder's shares and 439,556 warrants
-    "equal to 4%" and "3%" of the same units)."""
+    exactly (or to within a part in a thousand: 982,000,000 of 4,910,609,920 shares is 19.998%,
+    "approximately 20%", not "10%"), every figure of it stated in one sentence ("350,000 shares
+    at $1 ... $700,000", "the $2 million total breaks down into $613,250 and $386,750"): any
+    digit is one change away, so only such agreement within one sentence is evidence; or,
+    across sentences, an operand of a relation whose stated figure the words name for it,
+    among figures of two or more significant digits ("5 per cent in warrants" for 1,500,000
+    broker warrants of 25,000,000 units) or beside a specific one (439,556 finder's shares and
+    439,556 warrants "equal to 4%" and "3%" of the same units)."""
     others = [significant(g) for g in figures if g is not f]
     if len({g.sentence for g in figures}) != 1 and not (
             f is not stated and stated.role == rule.check.stated
             and (min(others) >= 2 or max(others) >= SPECIFIC)):
         return False
     solved = solve(rule, stated, bind, f)
-    if solved is None or solved == f.value:
+    if solved is None:
         return False
     digit = solved.scaleb(-f.exponent)
-    return digit == digit.to_integral_value() and 1 <= digit <= 9
+    whole = digit.to_integral_value()
+    return 1 <= whole <= 9 and whole.scaleb(f.exponent) != f.value \
+        and abs(digit - whole) <= whole * _NEARLY
 
 
 def _beyond_one_digit(rule: Rule, stated: Figure, computed: Interval) -> bool:
