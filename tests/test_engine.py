@@ -1040,3 +1040,12 @@ def test_a_one_digit_figure_is_the_suspect_where_its_relation_gives_another_digi
     assert not failures(text.format("20%"), "PV009")
     [c] = failures(text.format("10%"), "PV009")
     assert c.suspect.text == "10%" and "2,000,000,000" in c.message
+
+
+def test_a_one_digit_price_is_the_suspect_where_the_repair_is_another_lines_price():
+    text = ("Delta Gold closed a $5.8 million financing.\n\nAt a price of ${} per flow-through "
+            "share, it issued 2.5 million flow-through shares. A participation right added "
+            "400,000 flow-through shares priced at $2, taking total proceeds to $5.8 million.")
+    assert not check_text(text.format("2")).failures
+    [c] = failures(text.format("3"), "PV004")
+    assert c.suspect.text == "$3"

@@ -114,20 +114,25 @@ def _exact_single(rule: Rule, stated: Figure, bind: dict[str, Term], f: Figure,
     digit is one change away, so only such agreement within one sentence is evidence; or,
     across sentences, an operand of a relation whose stated figure the words name for it,
     among figures of two or more significant digits ("5 per cent in warrants" for 1,500,000
-    broker warrants of 25,000,000 units) or beside a specific one (439,556 finder's shares and
-    439,556 warrants "equal to 4%" and "3%" of the same units)."""
-    others = [significant(g) for g in figures if g is not f]
-    if len({g.sentence for g in figures}) != 1 and not (
-            f is not stated and stated.role == rule.check.stated
-            and (min(others) >= 2 or max(others) >= SPECIFIC)):
+    broker warrants of 25,000,000 units), beside a specific one (439,556 finder's shares and
+    439,556 warrants "equal to 4%" and "3%" of the same units), or repaired to the value another
+    of its figures states for the same role (1.5 million shares "at C$1" and 350,000 more
+    "priced at $2" against the $3.7 million they raised: C$2)."""
+    one_sentence = len({g.sentence for g in figures}) == 1
+    if not one_sentence and (f is stated or stated.role != rule.check.stated):
         return False
     solved = solve(rule, stated, bind, f)
     if solved is None:
         return False
     digit = solved.scaleb(-f.exponent)
     whole = digit.to_integral_value()
-    return 1 <= whole <= 9 and whole.scaleb(f.exponent) != f.value \
-        and abs(digit - whole) <= whole * _NEARLY
+    repaired = whole.scaleb(f.exponent)
+    if not 1 <= whole <= 9 or repaired == f.value or abs(digit - whole) > whole * _NEARLY:
+        return False
+    others = [g for g in figures if g is not f]
+    return one_sentence or min(map(significant, others)) >= 2 \
+        or max(map(significant, others)) >= SPECIFIC \
+        or any(g.role == f.role and g.value == repaired for g in others)
 
 
 def _beyond_one_digit(rule: Rule, stated: Figure, computed: Interval) -> bool:
