@@ -1049,3 +1049,13 @@ def test_a_one_digit_price_is_the_suspect_where_the_repair_is_another_lines_pric
     assert not check_text(text.format("2")).failures
     [c] = failures(text.format("3"), "PV004")
     assert c.suspect.text == "$3"
+
+
+def test_an_amount_the_words_call_a_goal_is_no_gross():
+    text = ("Acme Bio is targeting $1.5 million and has closed a first tranche of 4,000 units "
+            "priced at $250 apiece.")
+    assert not check_text(text).failures
+    goal = ("Acme Bio has brought in {} so far, against a $1.5 million goal, by selling units."
+            "\n\nThe first tranche consisted of 4,000 units priced at $250 apiece.")
+    [c] = checks(goal.format("$1 million"), "PV001")
+    assert c.status is Status.PASS and c.stated.text == "$1 million"
