@@ -1059,3 +1059,12 @@ def test_an_amount_the_words_call_a_goal_is_no_gross():
             "\n\nThe first tranche consisted of 4,000 units priced at $250 apiece.")
     [c] = checks(goal.format("$1 million"), "PV001")
     assert c.status is Status.PASS and c.stated.text == "$1 million"
+
+
+def test_picked_parts_confirm_a_rounded_figure_only_where_their_value_rounds_half_up_to_it():
+    # 4,000 × $250 + "$1.5 million" = $2.5 million: "$3 million", not "$2 million"
+    text = ("Acme Corp has raised ${} million from its placing.\n\nThe first tranche was 4,000 "
+            "units at $250 each. A second tranche brought in $1.5 million.")
+    [c] = [c for c in checks(text.format("3"), "PV004") if c.status is Status.PASS]
+    assert c.basis == "loose"
+    assert not [c for c in checks(text.format("2"), "PV004") if c.status is Status.PASS]

@@ -75,8 +75,10 @@ def assess(rule: Rule, stated: Figure, bind: dict[str, Term], line: Line | None,
     relation = rule.check.relation
     if stated.qualifier is Qualifier.APPROX and rule.approximately:
         relation = rule.approximately
+    structural = not loose and all(t.structural for t in bind.values())
     if relation == "==":
-        holds = computed.interval.meets(s_iv) and not _unrounded(stated, computed.interval)
+        holds = computed.interval.meets(s_iv) and not _unrounded(stated, computed.interval) \
+            and (structural or not _rounds_up(computed.interval, s_iv))
     elif relation == ">=":
         holds = computed.interval.high is None or s_iv.high is None or \
             s_iv.high >= computed.interval.low
@@ -89,7 +91,6 @@ def assess(rule: Rule, stated: Figure, bind: dict[str, Term], line: Line | None,
     referred = {id(x.price): x for x in lines if x is not None and x.referred}
     sentences = {referred[id(f)].sentence_of(f) if id(f) in referred else f.sentence
                  for f in figures}
-    structural = not loose and all(t.structural for t in bind.values())
     if not structural and (computed.interval.high is None or (
             stated.qualifier is Qualifier.OVER and not tight(s_iv, s_iv, _LOWER_BOUND))):
         return None  # a wide lower bound is met by too many sums of parts to confirm any
@@ -197,6 +198,15 @@ def _breakdown(stated: Figure, computed: Interval, s_iv: Interval,
         return False
     return computed.meets(s_iv) or (
         len({f.sentence for f in figures}) == 1 and not computed.low % stated.unit)
+
+
+def _rounds_up(computed: Interval, s_iv: Interval) -> bool:
+    """A result whose midpoint lies on or beyond the upper edge of a rounded figure's range,
+    which a writer rounds up: $1 million + "$1.5 million" is "$3 million", not "$2 million".
+    (Structural bindings need only overlap the range; parts picked because they fit get no
+    benefit of the doubt. A midpoint below the range is not held against them: rounded parts
+    make wide results, "roughly 730,000" × $3.25 for "$2.375 million".)"""
+    return computed.high is not None and s_iv.high is not None and computed.mid >= s_iv.high
 
 
 def _unrounded(stated: Figure, computed: Interval) -> bool:
