@@ -1068,3 +1068,14 @@ def test_picked_parts_confirm_a_rounded_figure_only_where_their_value_rounds_hal
     [c] = [c for c in checks(text.format("3"), "PV004") if c.status is Status.PASS]
     assert c.basis == "loose"
     assert not [c for c in checks(text.format("2"), "PV004") if c.status is Status.PASS]
+
+
+def test_an_amount_of_another_tranche_is_no_gross_of_the_line():
+    text = ("Acme Corp closed the first tranche of its private placement, issuing 4,000 units at "
+            "$250 each. A second tranche of $1.5 million is expected to close next month.")
+    assert not check_text(text).failures
+    # an amount of the same tranche still is
+    same = ("Acme Corp closed the first tranche of its private placement, issuing 4,000 units at "
+            "$250 each. The first tranche raised ${}.")
+    assert [c.status for c in checks(same.format("1,000,000"), "PV001")] == [Status.PASS]
+    assert [c.status for c in checks(same.format("1,500,000"), "PV001")] == [Status.FAIL]

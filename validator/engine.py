@@ -64,6 +64,7 @@ _FAR_OPERANDS = 8  # figures beyond a sentence's neighbourhood an operand may ta
 _LOOSE_TYPO_TRIES = 12  # loose bindings per figure examined for a typo, the closest first
 _NEAR_SENTENCES = 4
 _PARAGRAPH_SENTENCES = 4
+_TRANCHES = {"first_tranche", "later_tranche"}  # vocabulary roles: which part a figure is in
 _FROM_LINES = ("quantity", "price", "offered", "gross", "aggregate")  # offering lines supply them
 
 
@@ -165,7 +166,7 @@ class Engine:
                    and (not near.borrowed or f.sentence not in self._own_lines)
                    and (not near.inferred or f.sentence == near.sentence)
                    and (f.qualifier is Qualifier.UP_TO) == near.up_to
-                   and "headline" not in f.roles
+                   and "headline" not in f.roles and not _other_tranche(f, near)
                    # the total of the lines a sentence prices together is no one line's
                    and not (role in ("gross", "aggregate") and near.shared
                             and f.sentence == near.sentence)]
@@ -777,6 +778,17 @@ def _around(f: Figure, stated: Figure) -> bool:
     """The neighbouring sentences, or further within one paragraph (a list of figures)."""
     gap = abs(f.sentence - stated.sentence)
     return gap <= 1 or (gap <= _PARAGRAPH_SENTENCES and f.paragraph == stated.paragraph)
+
+
+def _other_tranche(f: Figure, line: Line) -> bool:
+    """The words put ``f`` in another tranche than the line: "A second tranche of $1.5
+    million" is no gross of "the first tranche ... 4,000 units at $250 each"."""
+    def tranches(g: Figure) -> set[str]:
+        return set(g.roles) & _TRANCHES
+
+    mine = tranches(f)
+    theirs = tranches(line.quantity) | tranches(line.price)
+    return len(mine) == 1 and len(theirs) == 1 and mine != theirs
 
 
 def _close(f: Figure, line: Line) -> bool:
