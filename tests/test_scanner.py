@@ -181,3 +181,24 @@ def test_an_amount_written_before_shares_counts_them():
     for text in ("$2,000,000 of shares", "$2 million common shares offering",
                  "$250,000 in shares", "$1,000 debentures"):
         assert one(text).kind is Kind.MONEY, text
+
+
+@pytest.mark.parametrize("text, qualifiers, exponents", [
+    # one approximation qualifies the round counts joined to it
+    ("roughly 730,000 shares and 370,000 warrants were issued",
+     [Qualifier.APPROX, Qualifier.APPROX], [4, 4]),
+    ("about 1,200,000 units and 600,000 broker warrants",
+     [Qualifier.APPROX, Qualifier.APPROX], [5, 5]),
+    # a count written to the unit is no rounding
+    ("approximately 2,000,000 shares and 1,234,567 warrants",
+     [Qualifier.APPROX, Qualifier.EXACT], [6, 0]),
+    # nor a count beside an unqualified one
+    ("2,000,000 shares and 1,000,000 warrants", [Qualifier.EXACT, Qualifier.EXACT], [0, 0]),
+    # nor a count that is not joined to it
+    ("roughly 730,000 shares were issued, with 370,000 warrants",
+     [Qualifier.APPROX, Qualifier.EXACT], [4, 0]),
+])
+def test_an_approximation_qualifies_the_round_counts_joined_to_it(text, qualifiers, exponents):
+    found = figures(text)
+    assert [f.qualifier for f in found] == qualifiers
+    assert [f.exponent for f in found] == exponents

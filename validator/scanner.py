@@ -99,6 +99,12 @@ class Lexicon:
                           r"\d{1,3}(?:[,. ']\d{3})+(?![.,]\d)(?:\s+million)?")
 
     @functools.cached_property
+    def approximation_join(self) -> re.Pattern:
+        """All that may stand between two counts one approximation qualifies: the first
+        one's noun and a joining word ("roughly 730,000 shares and 370,000 warrants")."""
+        return re.compile(rf"(?i)\s+(?:[\w-]+\s+){{0,3}}?(?:{_alt(('and', *self.joins))})\s+$")
+
+    @functools.cached_property
     def noun_after(self) -> re.Pattern | None:
         """"2 800 000 aktier", "2.044.089 neue Inhaber-Stückaktien" (a compound ends in it)."""
         if not self.nouns:
@@ -261,7 +267,23 @@ def scan(doc: Document, lexicon: Lexicon = _ENGLISH,
             found.append((fig.span.start, fig.span.end, fig))
     found.sort(key=lambda t: t[0])
     figures = [attrs.evolve(f, id=f"f{i}") for i, (_, _, f) in enumerate(found, 1)]
-    return tuple(_resolve_dollars(figures, text))
+    return tuple(_resolve_dollars(_shared_approximation(figures, text, lexicon), text))
+
+
+def _shared_approximation(figures: list[Figure], text: str, lexicon: Lexicon) -> list[Figure]:
+    """An approximation qualifies every round count it is joined to: "roughly 730,000 shares
+    and 370,000 warrants" are both rounded."""
+    join = lexicon.approximation_join
+    out = list(figures)
+    for i in range(1, len(out)):
+        a, b = out[i - 1], out[i]
+        if a.qualifier is Qualifier.APPROX and b.qualifier is Qualifier.EXACT \
+                and a.kind is b.kind is Kind.COUNT and not b.words and b.exponent >= 0 \
+                and _trailing_zeros(b.value) >= 2 and join.match(text, a.span.end, b.span.start):
+            out[i] = attrs.evolve(b, qualifier=Qualifier.APPROX,
+                                  exponent=max(b.exponent, _trailing_zeros(b.value)))
+    return out
+
 
 
 # e-mail addresses (bounded parts: no re-scan of a long run), looked for only in a text with
