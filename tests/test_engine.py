@@ -1079,3 +1079,16 @@ def test_an_amount_of_another_tranche_is_no_gross_of_the_line():
             "$250 each. The first tranche raised ${}.")
     assert [c.status for c in checks(same.format("1,000,000"), "PV001")] == [Status.PASS]
     assert [c.status for c in checks(same.format("1,500,000"), "PV001")] == [Status.FAIL]
+
+
+def test_a_rule_without_the_price_takes_the_quantity_of_a_line_priced_far_away_as_stated():
+    # the line pairs "$2.40 per share" with the one count two sentences on: loose for a
+    # gross, but the warrants depend on the count alone
+    text = ("Kappa Labs raised $984,000 in a private placement.\n\nBuyers paid $2.40 per share, "
+            "a premium to the market. Every share purchased came with a warrant for .5 shares, "
+            "exercisable at $3 per share. In all, about 410,000 shares and {} warrants were "
+            "issued.")
+    [c] = checks(text.format("205,000"), "PV007")
+    assert c.status is Status.PASS and c.basis == "structural"
+    [c] = failures(text.format("105,000"), "PV007")
+    assert c.expected == 205000

@@ -471,6 +471,12 @@ class Engine:
         """Every evaluable binding of the rule's roles, per figure it can check."""
         names = [r for r in rule.check.operand_roles if not r.startswith("sum(")]
         options = [self._operands(r, line) for r in names]
+        if "price" not in names:
+            # a line is loose where its price stands far from its quantity: a rule that does
+            # not take the price takes the quantity as stated ("roughly 730,000 shares and
+            # 370,000 warrants" for "a warrant for .5 shares")
+            options = [[attrs.evolve(t, structural=True) if r == "quantity" else t for t in o]
+                       for r, o in zip(names, options, strict=True)]
         for r in sum_roles(rule.check.computed):
             names.append(f"sum({r})")
             options.append(self._sum_options(r))
