@@ -1092,3 +1092,21 @@ def test_a_rule_without_the_price_takes_the_quantity_of_a_line_priced_far_away_a
     assert c.status is Status.PASS and c.basis == "structural"
     [c] = failures(text.format("105,000"), "PV007")
     assert c.expected == 205000
+
+
+_TOGETHER = ("Helios Solar plc has raised approximately £6.0 million by a placing of 100,000,000 "
+             "new ordinary shares and a subscription for 20,000,000 new ordinary shares, in each "
+             "case at 5 pence per share.\n\nThe Placing Shares and Subscription Shares together "
+             "represent approximately {}% of the existing issued share capital of 500,000,000 "
+             "ordinary shares. On Admission, the enlarged issued share capital will be {} "
+             "ordinary shares.")
+
+
+def test_a_share_of_the_company_may_be_of_all_the_offerings_lines_together():
+    assert not check_text(_TOGETHER.format("24.0", "620,000,000")).failures
+    assert [c.status for c in checks(_TOGETHER.format("24.0", "620,000,000"), "PV009")] \
+        == [Status.PASS]
+    assert [c.rule for c in check_text(_TOGETHER.format("34.0", "620,000,000")).failures] \
+        == ["PV009"]
+    assert [c.rule for c in check_text(_TOGETHER.format("24.0", "630,000,000")).failures] \
+        == ["PV010"]

@@ -140,6 +140,9 @@ class Engine:
             q = self._distinct_lines[0].quantity
             if q is not stated and all(t.figures[0] is not q for t in out):
                 out.append(attrs.evolve(term_of(q), structural=False))
+        if role == "quantity" and self._lines_together is not None:
+            # "the Placing Shares and Subscription Shares together represent approximately 24.0%"
+            out.append(self._lines_together)
         if role == "offered":  # the number of securities the release sells, wherever stated
             counts = {x.quantity.value: x.quantity for x in self._distinct_lines}
             out = [attrs.evolve(term_of(q), structural=len(counts) == 1)
@@ -228,6 +231,16 @@ class Engine:
                  and (f.sentence in sentences or (not f.rounded and product.meets(f.stated)))
                  and f.qualifier is not Qualifier.UP_TO]
         return frozenset(id(f) for x in lines for f in (*x.figures, *gross))
+
+    @functools.cached_property
+    def _lines_together(self) -> Term | None:
+        """The securities of all the release's offering lines, where they are of one kind:
+        a share of the company, or the count after the offering, may be of all of them."""
+        lines = self._distinct_lines
+        if len(lines) < 2 or len({x.quantity.noun for x in lines}) != 1:
+            return None
+        total = add_up([term_of(x.quantity) for x in lines], structural=True)
+        return total[0] if total else None
 
     @functools.cached_property
     def _own_lines(self) -> frozenset[int]:
