@@ -489,8 +489,9 @@ def test_a_percentage_of_the_enlarged_capital_finds_the_offerings_quantity_far_a
             "Acme will have 4,413,532,452 shares on issue, approximately {} percent of them "
             "placement shares.")
     assert [c.status for c in checks(text.format(16), "PV009")] == [Status.PASS]
-    # with a second offering line the words do not say which offering is meant
-    two = text.format(16).replace("per share.", "per share and 1,000,000 flow-through shares "
+    # with a second offering line the words do not say which offering is meant (both together
+    # make 18.3%)
+    two = text.format(16).replace("per share.", "per share and 100,000,000 flow-through shares "
                                                 "at $0.08.")
     assert not [c for c in checks(two, "PV009") if c.status is Status.PASS]
 
