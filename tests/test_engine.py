@@ -1111,3 +1111,18 @@ def test_a_share_of_the_company_may_be_of_all_the_offerings_lines_together():
         == ["PV009"]
     assert [c.rule for c in check_text(_TOGETHER.format("24.0", "630,000,000")).failures] \
         == ["PV010"]
+
+
+def test_a_commission_rate_is_a_percentage_the_words_give_the_commission():
+    text = ("Solis Energy ASA has raised NOK 250 million through a private placement of "
+            "12,500,000 new shares at a subscription price of NOK 20.00, a discount of "
+            "approximately 4.8 per cent to the closing price of NOK 21.00.\n\nThe new shares "
+            "represent 20 per cent of the share capital after the placement. Net proceeds, "
+            "after fees of approximately NOK {} million, will be approximately NOK 240 million.")
+    assert not check_text(text.format("10")).failures
+    # a rate the words give the fee is checked against it
+    fee = ("Solis Energy ASA has raised NOK 250 million through a private placement of "
+           "12,500,000 new shares at NOK 20.00 per share. The managers receive a fee of 4 per "
+           "cent of the gross proceeds, or NOK {} million.")
+    assert [c.status for c in checks(fee.format("10"), "PV003")] == [Status.PASS]
+    assert [c.status for c in checks(fee.format("12"), "PV003")] == [Status.FAIL]
