@@ -1126,3 +1126,19 @@ def test_a_commission_rate_is_a_percentage_the_words_give_the_commission():
            "cent of the gross proceeds, or NOK {} million.")
     assert [c.status for c in checks(fee.format("10"), "PV003")] == [Status.PASS]
     assert [c.status for c in checks(fee.format("12"), "PV003")] == [Status.FAIL]
+
+
+def test_a_net_price_per_share_is_the_net_proceeds_over_the_shares_sold():
+    text = ("Lotus Holdings will place 40,000,000 new shares at HK$1.20 per Placing Share. The "
+            "net proceeds of approximately HK$46.8 million represent a net price of approximately "
+            "HK${} per Placing Share.")
+    [c] = checks(text.format("1.17"), "PV029")
+    assert c.status is Status.PASS
+    # the net price is no offering price: the line is 40,000,000 × HK$1.20 alone
+    assert [x.price.text for x in offering_lines(text.format("1.17"))] == ["HK$1.20"]
+    [c] = failures(text.format("1.27"), "PV029")
+    assert c.suspect.text == "HK$1.27"
+    zh = ("公司將配售40,000,000股配售股份，配售價每股1.20港元。"
+          "所得款項淨額約46.8百萬港元，淨價約為{}港元。")
+    assert [c.status for c in checks(zh.format("1.17"), "PV029")] == [Status.PASS]
+    assert [c.status for c in checks(zh.format("1.27"), "PV029")] == [Status.FAIL]
