@@ -1142,3 +1142,13 @@ def test_a_net_price_per_share_is_the_net_proceeds_over_the_shares_sold():
           "所得款項淨額約46.8百萬港元，淨價約為{}港元。")
     assert [c.status for c in checks(zh.format("1.17"), "PV029")] == [Status.PASS]
     assert [c.status for c in checks(zh.format("1.27"), "PV029")] == [Status.FAIL]
+
+
+def test_the_one_count_stated_twice_is_taken_where_it_stands_nearest_the_price():
+    text = ("Lotus Holdings agreed to issue 40,000,000 placing shares. The placing agent is "
+            "Kowloon Securities.\n\nThe placing price is HK$1.20 per share.\n\nThe gross "
+            "proceeds will be HK$48.0 million. The board meets in May. Dealings resume on "
+            "Monday. The register closes on Friday.\n\nThe 40,000,000 placing shares are 10% "
+            "of the 400,000,000 shares in issue.")
+    [line] = offering_lines(text)
+    assert line.quantity.span.start == text.index("40,000,000")

@@ -190,9 +190,12 @@ def _lines_at_the_one_price(figures: tuple[Figure, ...], lines: list[Line],
         if not found and not lines and not preferred:
             # one price and one number of securities, however far apart: "investors paid
             # $3.25 per share ... in total, roughly 730,000 shares were issued"
-            counts = {f.value: f for f in figures if _is_quantity(f) and not f.words
-                      and f.noun not in ("warrants", "preferred")}  # warrants come with
-            # the shares; preferred shares are sold at their stated value
+            # (warrants come with the shares; preferred shares are sold at their stated
+            # value); a count stated twice is taken where it stands nearest the price
+            counts: dict = {}
+            for f in sorted(figures, key=lambda f: abs(f.sentence - price.sentence)):
+                if _is_quantity(f) and not f.words and f.noun not in ("warrants", "preferred"):
+                    counts.setdefault(f.value, f)
             if len(counts) == 1:
                 out.append(Line(0, price, next(iter(counts.values())), loose=True))
             elif len(counts) == 2 and sum(f in (headed or ()) for f in counts.values()) == 1:
