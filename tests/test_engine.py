@@ -503,7 +503,10 @@ def test_operands_that_make_one_percentage_do_not_fail_another_beside_it():
     assert not failures(text, "PV009")
     skipped = [c for c in checks(text, "PV009")
                if c.status is Status.SKIPPED and "measures something else" in (c.reason or "")]
-    assert {c.stated.text for c in skipped} == {"5.22%", "16.67%"}
+    assert {c.stated.text for c in skipped} == {"5.22%"}
+    # (the share of the enlarged capital is PV030's: 62,695,126 ÷ 376,170,756)
+    assert [(c.stated.text, c.status) for c in checks(text, "PV030")] == [
+        ("16.67%", Status.PASS)]
     # a restatement one digit off is still a typo
     typo = ("The 62,695,126 new shares represent 20% of the 313,475,630 shares outstanding; "
             "that is, they represent 21% of the 313,475,630 shares outstanding.")
@@ -1152,3 +1155,16 @@ def test_the_one_count_stated_twice_is_taken_where_it_stands_nearest_the_price()
             "of the 400,000,000 shares in issue.")
     [line] = offering_lines(text)
     assert line.quantity.span.start == text.index("40,000,000")
+
+
+def test_a_share_of_the_enlarged_capital_counts_the_new_shares_in_it():
+    text = ("The 25,000,000 Placing Shares represent approximately 12.5% of the 200,000,000 "
+            "existing Shares and approximately {} of the issued share capital as enlarged by "
+            "the Placing.")
+    assert [c.status for c in checks(text.format("11.11%"), "PV030")] == [Status.PASS]
+    [c] = failures(text.format("12.11%"), "PV030")
+    assert c.suspect.text == "12.11%"
+    zh = ("上述25,000,000股配售股份相等於現有已發行股份（即200,000,000股）的12.5%；"
+          "按配售完成後擴大的股份數目計算，則約佔{}。")
+    assert [c.status for c in checks(zh.format("11.11%"), "PV030")] == [Status.PASS]
+    assert [c.status for c in checks(zh.format("12.11%"), "PV030")] == [Status.FAIL]

@@ -356,8 +356,10 @@ class Engine:
                         reason=f"{o.stated.text} agrees with {other.rule}; "
                                "this binding describes something else"))
             checks.extend(assigned)
-        checks = spent(without_repeats(checks, {r.id: r.check.stated for r in rules},
-                                       frozenset(r.id for r in rules if r.scope == "table")))
+        # (a failure its operands spend on another figure is skipped before two rules' equal
+        # verdicts are told apart, so that it does not hide the other rule's)
+        checks = without_repeats(spent(checks), {r.id: r.check.stated for r in rules},
+                                 frozenset(r.id for r in rules if r.scope == "table"))
         passing = [c for c in checks if c.status is Status.PASS and c.stated is not None]
         wrong: dict[str, Check] = {}  # the first rule's certain failure of each figure
         for c in checks:
