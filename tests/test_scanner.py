@@ -202,3 +202,10 @@ def test_an_approximation_qualifies_the_round_counts_joined_to_it(text, qualifie
     found = figures(text)
     assert [f.qualifier for f in found] == qualifiers
     assert [f.exponent for f in found] == exponents
+
+
+def test_the_lower_bound_of_a_stated_range_is_a_figure_as_written():
+    low, high = figures("raising at least $7 million and at most $9.7 million")
+    assert (low.qualifier, high.qualifier) == (Qualifier.EXACT, Qualifier.UP_TO)
+    # alone, "at least" is a lower bound
+    assert one("raising at least $7 million").qualifier is Qualifier.OVER

@@ -148,7 +148,8 @@ def test_a_chinese_discount_is_checked():
 def test_at_least_and_at_most_are_qualifiers_not_a_price_cue():
     report = check_text("The issue will raise at least $7 million and at most $9.7 million.")
     low, high = [f for f in report.figures if f.currency]
-    assert low.qualifier.value == "over" and "price" not in low.roles
+    # (the lower bound of the range is its minimum, as written: test_scanner)
+    assert low.qualifier.value == "exact" and "price" not in low.roles
     assert high.qualifier.value == "up to" and "price" not in high.roles
 
 
@@ -236,3 +237,13 @@ def test_an_amount_called_the_issue_price_is_the_price():
     found = scan_roles("It is a 12% discount of the $0.44 issue price to the $0.50 close.")
     (price,) = [f for f in found if f.text == "$0.44"]
     assert price.role == "price"
+
+
+def test_a_range_minimum_in_another_language_is_checked_as_written():
+    # "at least 6 MSEK and at most about 8.4 MSEK, that is between 2,400,000 and 3,360,000 shares"
+    text = ("Teckningskurs: 2,50 SEK per aktie.\n\nEmissionsvolym: Minst {} MSEK och högst "
+            "cirka 8,4 MSEK före emissionskostnader, dvs. mellan 2 400 000 och 3 360 000 aktier.")
+    passed = [c for c in check_text(text.format("6")).checks if c.status.value == "pass"]
+    assert any(c.stated.text == "6 MSEK" for c in passed)
+    assert not any(c.stated.text == "5 MSEK" and c.status.value == "pass"
+                   for c in check_text(text.format("5")).checks)

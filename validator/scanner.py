@@ -105,6 +105,13 @@ class Lexicon:
         return re.compile(rf"(?i)\s+(?:[\w-]+\s+){{0,3}}?(?:{_alt(('and', *self.joins))})\s+$")
 
     @functools.cached_property
+    def range_upper(self) -> re.Pattern:
+        """What joins a range's lower bound to its upper one: "and at most", "och högst"."""
+        uppers = [p for p, n in self.qualifiers if n == "up_to"]
+        return re.compile(rf"(?i)\s*,?\s*(?:{_alt(('and', *self.joins))})\s+"
+                          rf"(?:{_alt((*_UPPER_BOUNDS, *uppers))})(?!\w)")
+
+    @functools.cached_property
     def noun_after(self) -> re.Pattern | None:
         """"2 800 000 aktier", "2.044.089 neue Inhaber-Stückaktien" (a compound ends in it)."""
         if not self.nouns:
@@ -236,6 +243,8 @@ _MISPRICED_COUNT = re.compile(r"\s+(?:[A-Za-z]+-[\w-]+\s+|[A-Z]\w+\s+|common\s+|
 _PREFERRED_AFTER = re.compile(r"(?i)\s+of\s+(?:[\w-]+\s+){0,3}?preferred\b")
 # "from 1,277,948,588 to 1,916,922,882 shares"; other languages' joining words are data
 _JOINS = ("to", "and", "or")
+_UPPER_BOUNDS = ("at most", "a maximum of", "maximum of", "up to", "not more than",
+                 "no more than")
 _ISSUED_AFTER = re.compile(r"(?i)\s+(?:new\s+)?(?:to\s+be|will\s+be|were|was|are|being)\s+"
                            r"(?:issued|allotted|placed)\b")
 _MARKER = re.compile(r"\(\d{1,3}\)")
@@ -267,7 +276,21 @@ def scan(doc: Document, lexicon: Lexicon = _ENGLISH,
             found.append((fig.span.start, fig.span.end, fig))
     found.sort(key=lambda t: t[0])
     figures = [attrs.evolve(f, id=f"f{i}") for i, (_, _, f) in enumerate(found, 1)]
-    return tuple(_resolve_dollars(_shared_approximation(figures, text, lexicon), text))
+    figures = _range_minimum(_shared_approximation(figures, text, lexicon), text, lexicon)
+    return tuple(_resolve_dollars(figures, text))
+
+
+def _range_minimum(figures: list[Figure], text: str, lexicon: Lexicon) -> list[Figure]:
+    """The lower bound of a stated range is its minimum, a figure as written, not more than
+    it: "at least $7 million and at most $9.7 million", "Minst 7 MSEK och högst cirka 9,7
+    MSEK"."""
+    out = list(figures)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        if a.qualifier is Qualifier.OVER and a.kind is b.kind \
+                and lexicon.range_upper.match(text, a.span.end, b.span.start):
+            out[i] = attrs.evolve(a, qualifier=Qualifier.EXACT)
+    return out
 
 
 def _shared_approximation(figures: list[Figure], text: str, lexicon: Lexicon) -> list[Figure]:
