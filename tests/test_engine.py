@@ -1168,3 +1168,13 @@ def test_a_share_of_the_enlarged_capital_counts_the_new_shares_in_it():
           "按配售完成後擴大的股份數目計算，則約佔{}。")
     assert [c.status for c in checks(zh.format("11.11%"), "PV030")] == [Status.PASS]
     assert [c.status for c in checks(zh.format("12.11%"), "PV030")] == [Status.FAIL]
+
+
+def test_a_pre_money_valuation_is_the_one_count_outstanding_at_the_offer_price():
+    text = ("Offer price: $2.50 per share.\n\nOffer size: between 2,000,000 and 3,000,000 "
+            "shares.\n\nShares outstanding before the offer: 12,000,000 shares.\n\nLock-up: "
+            "twelve months.\n\nValuation: approximately ${} million (pre-money).")
+    [c] = checks(text.format("30"), "PV026")
+    assert c.status is Status.PASS and [f.text for f in c.figures][1:] == ["12,000,000", "$2.50"]
+    # the count stands far from the valuation: a loose binding, failed only on a clear typo
+    assert not failures(text.format("40"), "PV026")

@@ -247,3 +247,13 @@ def test_a_range_minimum_in_another_language_is_checked_as_written():
     assert any(c.stated.text == "6 MSEK" for c in passed)
     assert not any(c.stated.text == "5 MSEK" and c.status.value == "pass"
                    for c in check_text(text.format("5")).checks)
+
+
+def test_a_swedish_pre_money_valuation_is_checked():
+    text = ("Teckningskurs: 2,50 SEK per aktie. Inget courtage tas ut.\n\nEmissionsvolym: "
+            "Minst 5 MSEK och högst 7,5 MSEK, dvs. mellan 2 000 000 och 3 000 000 aktier.\n\n"
+            "Teckningstid: 1 – 15 april.\n\nAntal aktier före nyemissionen: 12 000 000 "
+            "aktier.\n\nNotering: Aktien noteras i maj.\n\nVärdering: Cirka 30 MSEK "
+            "(pre-money).")
+    [c] = [c for c in check_text(text).checks if c.rule == "PV026"]
+    assert c.status.value == "pass"

@@ -121,8 +121,10 @@ class Engine:
         # the nearest few: a long release would otherwise bind every pair of its figures
         far.sort(key=lambda f: abs(f.sentence - stated.sentence))
         out.extend(attrs.evolve(term_of(f), structural=False) for f in far[:_FAR_OPERANDS])
-        if role == "price":
-            prices = {(x.price.value, x.price.currency): x.price for x in self._distinct_lines}
+        if role == "price":  # (a candidate line's price too: "between 2,800,000 and
+            # 3,892,954 shares" at the release's one price are alternatives, not no sale)
+            prices = {(x.price.value, x.price.currency): x.price for x in self.groups.lines
+                      if not x.up_to and not x.settlement}
             single = len(prices) == 1
             taken = {id(t.figures[0]) for t in out}
             out.extend(attrs.evolve(term_of(p), structural=single) for p in prices.values()
@@ -140,6 +142,12 @@ class Engine:
             q = self._distinct_lines[0].quantity
             if q is not stated and all(t.figures[0] is not q for t in out):
                 out.append(attrs.evolve(term_of(q), structural=False))
+        if role == "outstanding" and self._sole_outstanding is not None:
+            # "Antal aktier före nyemissionen: 11 678 862 aktier" in a list, several
+            # paragraphs from the valuation it makes: the release's one count of its shares
+            f = self._sole_outstanding
+            if f is not stated and all(t.figures[0] is not f for t in out):
+                out.append(attrs.evolve(term_of(f), structural=False))
         if role == "quantity" and self._lines_together is not None:
             # "the Placing Shares and Subscription Shares together represent approximately 24.0%"
             out.append(self._lines_together)
@@ -231,6 +239,13 @@ class Engine:
                  and (f.sentence in sentences or (not f.rounded and product.meets(f.stated)))
                  and f.qualifier is not Qualifier.UP_TO]
         return frozenset(id(f) for x in lines for f in (*x.figures, *gross))
+
+    @functools.cached_property
+    def _sole_outstanding(self) -> Figure | None:
+        """The one count the words call the shares outstanding, when the release states one
+        (perhaps more than once)."""
+        named = {f.value: f for f in self.figures if f.role == "outstanding"}
+        return next(iter(named.values())) if len(named) == 1 else None
 
     @functools.cached_property
     def _lines_together(self) -> Term | None:
