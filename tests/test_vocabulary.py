@@ -257,3 +257,15 @@ def test_a_swedish_pre_money_valuation_is_checked():
             "(pre-money).")
     [c] = [c for c in check_text(text).checks if c.rule == "PV026"]
     assert c.status.value == "pass"
+
+
+@pytest.mark.parametrize("text, figure, role", [
+    ("The net proceeds (after deducting the placing commission and other expenses) are "
+     "estimated to be approximately HK$29.2 million.", "HK$29.2 million", "net"),
+    # the words in parentheses still name what stands inside them
+    ("The net proceeds (after a commission of HK$0.8 million) are HK$29.2 million.",
+     "HK$0.8 million", "commission"),
+])
+def test_an_aside_in_parentheses_names_nothing_outside_it(text, figure, role):
+    (f,) = [f for f in check_text(text).figures if f.text == figure]
+    assert f.role == role

@@ -23,6 +23,7 @@ _ABBREVIATIONS = re.compile(
     r"vs|etc|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|a\.m|p\.m|cent|est|fig|ref|"
     r"s\.a|n\.v|ag|se|pty|bhd|int|intl|dept|corp|cdn)\.|\b[A-Z]\.)$"
 )
+_ASIDE = re.compile(r"\([^()]*\)")
 _AT_BOUND = re.compile(r"(?i)\bat\s+(?:least|most)\s*$")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _SENTENCE_END = re.compile(r"[.!?](?=[\s\"')\]]*\s+[\"'(\[]?[A-Z0-9$£€•\-])|\n|。")
@@ -69,6 +70,9 @@ def assign(doc: Document, figures: tuple[Figure, ...],
         left_from = max(s.start, previous_end.get(f.kind, 0))
         left = doc.text[left_from:f.span.start]
         left = left[left.rfind(";") + 1:]  # a clause boundary: cues before it are another's
+        # an aside names nothing outside it: "the net proceeds (after deducting the placing
+        # commission and other expenses) are estimated to be approximately HK$29.2 million"
+        left = _ASIDE.sub("", left)
         left = _AT_BOUND.sub("", left)  # "at least $7 million" is no price's "at"
         right = doc.text[f.span.end:s.end]
         previous_end[f.kind] = f.span.end
