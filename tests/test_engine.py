@@ -1184,3 +1184,18 @@ def test_a_share_of_the_capital_as_enlarged_is_not_measured_against_the_count_be
             "share capital of the Company as enlarged by the issue of the Placing Shares.")
     assert not check_text(text).failures
     assert [c.status for c in checks(text, "PV030")] == [Status.PASS]
+
+
+def test_a_percentage_of_the_gross_proceeds_is_measured_against_no_net():
+    text = ("Harbor Bio sold 4,000,000 shares at $3.00 per share, for gross proceeds of $12.0 "
+            "million. The shares were priced at-the-market.\n\nThe placement agent receives a "
+            "cash fee equal to {} of the gross "
+            "proceeds, or $840,000. Net proceeds, after the fee and estimated expenses of "
+            "$160,000, are expected to be approximately $11.0 million.")
+    assert not check_text(text.format("7.0%")).failures
+    assert [c.rule for c in check_text(text.format("8.0%")).failures] == ["PV003"]
+    # and a share of the net proceeds against no gross
+    net = ("Net proceeds came to HK$300.0 million, from gross proceeds of HK$310.0 million; "
+           "about {} of the net proceeds (HK$219.2 million) will repay borrowings.")
+    [c] = checks(net.format("73%"), "PV013")
+    assert c.status is Status.PASS and "HK$300.0 million" in c.message

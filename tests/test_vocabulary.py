@@ -72,6 +72,9 @@ def test_rule_roles_are_data_and_every_shipped_rule_names_only_them():
     ('[gross]\nkind = "money"\naccepts = "gross"', "accepts must be a list of role names"),
     ('[gross]\nkind = "money"\ncolour = 1', "unknown key 'colour'"),
     ('[gross]\nkind = "money"\nrejects = "net"', "rejects must be a list of role names"),
+    ('[gross]\nkind = "money"\nnarrowed = ["net"]', "narrowed must map roles to lists of roles"),
+    ('[gross]\nkind = "money"\nnarrowed = { of_net = "net" }',
+     "narrowed must map roles to lists of roles"),
     ('gross = 1', "must be a table"),
 ])
 def test_bad_rule_roles_name_the_file_and_the_problem(text, message):
@@ -267,5 +270,20 @@ def test_a_swedish_pre_money_valuation_is_checked():
      "HK$0.8 million", "commission"),
 ])
 def test_an_aside_in_parentheses_names_nothing_outside_it(text, figure, role):
+    (f,) = [f for f in check_text(text).figures if f.text == figure]
+    assert f.role == role
+
+
+@pytest.mark.parametrize("text, figure, role", [
+    ("Net proceeds, after the agent's fee of $840,000 and expenses of $160,000, are expected "
+     "to be approximately $11.0 million.", "$11.0 million", "net"),
+    ("Net proceeds, after the agent's fee of $840,000 and expenses of $160,000, are expected "
+     "to be approximately $11.0 million.", "$840,000", "commission"),
+    # no aside: the words before the comma name another figure
+    ("Gross proceeds were $12.0 million, and the company will pay $840,000 in fees.",
+     "$840,000", "commission"),
+])
+def test_an_aside_with_figures_of_its_own_leaves_the_subject_to_the_figure_after_it(
+        text, figure, role):
     (f,) = [f for f in check_text(text).figures if f.text == figure]
     assert f.role == role

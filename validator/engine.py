@@ -99,6 +99,13 @@ class Engine:
             return False
         return self.roles[role].admits(f, loose)
 
+    def _allowed(self, role: str, t: Term, stated: Figure) -> bool:
+        """Whether a figure stated on its own may stand for ``role`` beside ``stated``, as the
+        words of ``stated`` narrow it (rules/roles.toml ``narrowed``)."""
+        r = self.roles.get(role)
+        return r is None or not r.narrowed or len(t.figures) != 1 or t.line is not None \
+            or r.allows(stated, t.figures[0])
+
     def _nearby(self, role: str, stated: Figure) -> list[Term]:
         """A sentence-scope operand: the figures for ``role`` around the stated figure; a price
         may also be the offering price stated anywhere."""
@@ -517,13 +524,16 @@ class Engine:
             if _descriptive(stated):
                 continue
             near = [[t if line is not None else self._restated_near(t, stated)
-                     for t in o if _plausible(t, stated)] for o in options]
+                     for t in o if _plausible(t, stated) and self._allowed(r, t, stated)]
+                    for r, o in zip(names, options, strict=True)]
             yield from _judge(rule, stated, names, near, line, loose_stated=False, sole=sole)
         if line is None:  # figures a rule accepts only loosely: reported where they agree
             for stated in self.figures:
                 if (self._accepts(rule.check.stated, stated, loose=True)
                         and not self._accepts(rule.check.stated, stated)):
-                    near = [[t for t in o if _plausible(t, stated)] for o in options]
+                    near = [[t for t in o if _plausible(t, stated)
+                             and self._allowed(r, t, stated)]
+                            for r, o in zip(names, options, strict=True)]
                     yield from (o for o in _judge(rule, stated, names, near, None,
                                                   loose_stated=True)
                                 if o.check.status is not Status.SKIPPED)
@@ -561,7 +571,8 @@ class Engine:
         for stated, strict in self._candidates(role):
             if _descriptive(stated):
                 continue
-            options = [self._nearby(r, stated) for r in names]
+            options = [[t for t in self._nearby(r, stated) if self._allowed(r, t, stated)]
+                       for r in names]
             if any(not o for o in options):
                 continue
             # a figure glossed by the amount it stands for ("22% (HK$71.7 million)") is named

@@ -23,6 +23,10 @@ _ABBREVIATIONS = re.compile(
     r"vs|etc|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|a\.m|p\.m|cent|est|fig|ref|"
     r"s\.a|n\.v|ag|se|pty|bhd|int|intl|dept|corp|cdn)\.|\b[A-Z]\.)$"
 )
+# an aside opening after the words it interrupts, and the verb that resumes them
+_OPENING = re.compile(r"(?i),\s*(?:after|before|net\s+of|less|excluding|including)\b")
+_CLOSING = re.compile(r"(?i)\s*,\s*(?:is|are|was|were|will|would|should|amounts?|amounted|"
+                      r"total(?:s|led|ed)?|came|comes?)\b[^,;()]*")
 _ASIDE = re.compile(r"\([^()]*\)")
 _AT_BOUND = re.compile(r"(?i)\bat\s+(?:least|most)\s*$")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
@@ -62,6 +66,7 @@ def assign(doc: Document, figures: tuple[Figure, ...],
     out = []
     index = 0
     previous_end: dict[Kind, int] = {}
+    ends: dict[Kind, list[int]] = {}
     for f in figures:
         while index + 1 < len(sents) and sents[index].end <= f.span.start:
             index += 1
@@ -69,6 +74,7 @@ def assign(doc: Document, figures: tuple[Figure, ...],
         # a cue before a figure belongs to it only if no figure of the same kind stands between
         left_from = max(s.start, previous_end.get(f.kind, 0))
         left = doc.text[left_from:f.span.start]
+        left = _subject(doc.text, s.start, left_from, left, ends.get(f.kind, [])) + left
         left = left[left.rfind(";") + 1:]  # a clause boundary: cues before it are another's
         # an aside names nothing outside it: "the net proceeds (after deducting the placing
         # commission and other expenses) are estimated to be approximately HK$29.2 million"
@@ -76,6 +82,7 @@ def assign(doc: Document, figures: tuple[Figure, ...],
         left = _AT_BOUND.sub("", left)  # "at least $7 million" is no price's "at"
         right = doc.text[f.span.end:s.end]
         previous_end[f.kind] = f.span.end
+        ends.setdefault(f.kind, []).append(f.span.end)
         found = _cues(f, left, right, vocabulary)
         roles = [x[-1] for x in sorted(found, key=lambda x: (x[-1] in vocabulary.secondary, x))]
         previous = out[-1] if out else None
@@ -97,6 +104,21 @@ def assign(doc: Document, figures: tuple[Figure, ...],
             sentence=index, paragraph=s.paragraph, twin=twin, aside=aside,
         ))
     return _paid_with_warrants(doc.text, out, ("and", *vocabulary.joins))
+
+
+def _subject(text: str, start: int, left_from: int, left: str, ends: list[int]) -> str:
+    """The words an aside with figures of its own interrupts, for the figure that follows it:
+    "Net proceeds, after the agent's fee of $840,000 and expenses of $160,000, are expected to
+    be approximately $11.0 million" ("" where no such aside closes right before the figure).
+    ``ends``: where the earlier figures of the figure's kind end."""
+    if not _CLOSING.fullmatch(left):
+        return ""
+    openings = list(_OPENING.finditer(text, start, left_from))
+    if not openings:
+        return ""
+    opening = openings[-1]
+    begin = max([start, *(e for e in ends if e <= opening.start())])
+    return text[begin:opening.start()]
 
 
 def _paid_with_warrants(text: str, figures: list[Figure],

@@ -10,7 +10,7 @@ import attrs
 from .figures import Figure, Kind
 from .rulefiles import RuleFileError, rules_dir
 
-_KEYS = {"kind", "accepts", "loosely", "rejects"}
+_KEYS = {"kind", "accepts", "loosely", "rejects", "narrowed"}
 
 
 @attrs.frozen
@@ -20,6 +20,14 @@ class RuleRole:
     accepts: frozenset[str]  # vocabulary roles that make a figure stand for this role
     loosely: frozenset[str] = frozenset()  # ... only to confirm a relation
     rejects: frozenset[str] = frozenset()  # primary roles that name something else
+    # a role of the checked figure that leaves only figures of the listed roles: "7.0% of the
+    # gross proceeds" is measured against no net
+    narrowed: tuple[tuple[str, frozenset[str]], ...] = ()
+
+    def allows(self, stated: Figure, f: Figure) -> bool:
+        """Whether ``f`` may stand for this role beside ``stated``, as its words narrow it
+        to figures of the listed primary roles."""
+        return all(key not in stated.roles or f.role in allowed for key, allowed in self.narrowed)
 
     def admits(self, f: Figure, loose: bool = False) -> bool:
         if self.kind is not None and f.kind is not self.kind:
@@ -54,8 +62,14 @@ def parse_roles(text: str, source: str) -> dict[str, RuleRole]:
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
                 raise RuleFileError(f"{source}: [{name}] {key} must be a list of role names")
             lists[key] = frozenset(value)
+        narrowed = table.get("narrowed", {})
+        if not isinstance(narrowed, dict) or not all(
+                isinstance(v, list) and all(isinstance(r, str) for r in v)
+                for v in narrowed.values()):
+            raise RuleFileError(f"{source}: [{name}] narrowed must map roles to lists of roles")
         out[name] = RuleRole(name, None if kind == "any" else kind, lists["accepts"],
-                             lists["loosely"], lists["rejects"])
+                             lists["loosely"], lists["rejects"],
+                             tuple((k, frozenset(v)) for k, v in narrowed.items()))
     return out
 
 
