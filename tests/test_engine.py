@@ -1199,3 +1199,13 @@ def test_a_percentage_of_the_gross_proceeds_is_measured_against_no_net():
            "about {} of the net proceeds (HK$219.2 million) will repay borrowings.")
     [c] = checks(net.format("73%"), "PV013")
     assert c.status is Status.PASS and "HK$300.0 million" in c.message
+
+
+def test_net_proceeds_after_the_commission_and_other_costs_stated_with_it():
+    text = ("Borealis Metals closed a placement of 10,000,000 units at $0.40 per unit for gross "
+            "proceeds of $4,000,000. The gross proceeds, after deducting finder's fees of "
+            "$240,000 and other costs of $60,000, leave net proceeds of {} for exploration.")
+    assert not check_text(text.format("$3,700,000")).failures
+    assert [c.status for c in checks(text.format("$3,700,000"), "PV031")] == [Status.PASS]
+    # (wrong either way: PV002 reports it too)
+    assert {c.rule for c in check_text(text.format("$3,600,000")).failures} == {"PV002", "PV031"}
