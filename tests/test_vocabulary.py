@@ -287,3 +287,11 @@ def test_an_aside_with_figures_of_its_own_leaves_the_subject_to_the_figure_after
         text, figure, role):
     (f,) = [f for f in check_text(text).figures if f.text == figure]
     assert f.role == role
+
+
+def test_a_language_file_groups_quantities_with_prices_too():
+    # "in each case at": the price of both quantities, whose total the sentence states
+    text = ("Die Gesellschaft platziert 1.000.000 neue Aktien bei Investoren und 500.000 neue "
+            "Aktien bei Vorständen, jeweils zu EUR 2,40 je Aktie, für insgesamt EUR {}.")
+    assert not check_text(text.format("3.600.000,00")).failures
+    assert [c.rule for c in check_text(text.format("3.800.000,00")).failures] == ["PV004"]

@@ -7,7 +7,6 @@ same sentence pairs with that price.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 import attrs
@@ -18,15 +17,12 @@ from .figures import Figure, Interval, Kind, Qualifier
 PER_SECURITY = ("price", "exercise_price", "market", "nominal", "share_premium", "stated_value",
                 "conversion_price")
 _CANDIDATE_PRICES = 3  # a release with more prices than this names them with its quantities
-# a quantity's words naming the release's one price as a defined term: "for 11,733,334 new
-# Ordinary Shares at the Issue Price", "1,000,000 units at the Offering Price"
-_REFERS = re.compile(r"\s*(?:[\w-]+\s+){0,4}?at\s+the\s+(?:[A-Z]\w*\s+)?Price\b")
 _HEADING = 100  # characters of a line that may be a heading
-# words giving one price to each of several quantities before it
-_EACH = re.compile(r"(?i)\b(?:in\s+each\s+case|each\s+at|both\s+at|all\s+at)\b")
-# the words after a quantity that place it among the offering's own securities
-_AMONG = re.compile(r"(?i)\s+of\s+(?:the|these|those)\s+(?:[\w-]+\s+){0,2}?"
-                    r"(?:shares|units|securities)\b")
+# Vocabulary roles (rules/vocabulary) that group: a quantity's words naming the release's one
+# price as a defined term ("11,733,334 new Ordinary Shares at the Issue Price"), placing it
+# among the offering's own securities ("2,000,000 of the new shares"), and a price given to
+# each of several quantities before it ("in each case at 5 pence")
+_REFERS, _AMONG, _EACH = "at_the_price", "among", "each"
 _SECURITIES = ("shares", "units", "warrants", "receipts", "ads", "options", "securities",
                "preferred")
 
@@ -120,15 +116,15 @@ def group(figures: tuple[Figure, ...], text: str) -> Groups:
             continue
         quantity = _quantity_for(figures, i)
         if quantity is not None:
-            each = _each_at(figures, f, quantity, text)
+            each = _each_at(figures, f, quantity)
             lines.append(Line(0, f, quantity, shared=bool(each)))
             lines.extend(Line(0, f, q) for q in _also_at(figures, f, quantity))
             lines.extend(Line(0, f, q, shared=True) for q in each)
     headed = [f for f in figures if _is_quantity(f) and not f.words and _heading(text, f)]
-    lines.extend(_lines_at_the_one_price(figures, lines, text=text, headed=headed))
+    lines.extend(_lines_at_the_one_price(figures, lines, headed=headed))
     lines.extend(_lines_at_the_one_price(figures, lines, role="stated_value"))
     # however it found its price, a quantity "of the Placing Shares" is among the offering's own
-    lines = [attrs.evolve(x, candidate=True, among=True) if _AMONG.match(text, x.quantity.span.end)
+    lines = [attrs.evolve(x, candidate=True, among=True) if _AMONG in x.quantity.roles
              else x for x in lines]
     lines = [attrs.evolve(x, index=k) for k, x in enumerate(lines)]  # each line its own index
     restatements = []
@@ -151,7 +147,7 @@ def _heading(text: str, f: Figure) -> bool:
 
 
 def _lines_at_the_one_price(figures: tuple[Figure, ...], lines: list[Line],
-                            role: str = "price", text: str = "",
+                            role: str = "price",
                             headed: list[Figure] | None = None) -> list[Line]:
     """When a release states a single offering price (per currency: "US$0.43 (CA$0.602)"), a
     sentence that pairs a number of securities with an amount in that currency ("insiders took
@@ -203,7 +199,7 @@ def _lines_at_the_one_price(figures: tuple[Figure, ...], lines: list[Line],
                 # is tried at the price (PV020 reports the one no relation confirms)
                 out.extend(Line(0, price, c, loose=True, candidate=True)
                            for c in counts.values())
-        out.extend(Line(0, p, q, referred=True) if _REFERS.match(text, q.span.end)
+        out.extend(Line(0, p, q, referred=True) if _REFERS in q.roles
                    else Line(0, p, q, inferred=True) for p, q in found)
     return out
 
@@ -276,13 +272,11 @@ def _also_at(figures: tuple[Figure, ...], price: Figure, quantity: Figure) -> li
     return [f for f in there if _is_quantity(f) and f is not quantity]
 
 
-def _each_at(figures: tuple[Figure, ...], price: Figure, quantity: Figure,
-             text: str) -> list[Figure]:
+def _each_at(figures: tuple[Figure, ...], price: Figure, quantity: Figure) -> list[Figure]:
     """Quantities before a price that the words give to each of them ("a placing of
     60,000,000 new shares and a subscription for 5,000,000 new shares, in each case at 5 pence
     per share"): the other quantities of the sentence since its last price."""
-    if quantity.sentence != price.sentence or not _EACH.search(
-            text, quantity.span.end, price.span.start):
+    if quantity.sentence != price.sentence or _EACH not in price.roles:
         return []
     earlier = [f.span.end for f in figures if f.sentence == price.sentence
                and f.kind is Kind.MONEY and f.span.end <= quantity.span.start]
