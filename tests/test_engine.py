@@ -1209,3 +1209,18 @@ def test_net_proceeds_after_the_commission_and_other_costs_stated_with_it():
     assert [c.status for c in checks(text.format("$3,700,000"), "PV031")] == [Status.PASS]
     # (wrong either way: PV002 reports it too)
     assert {c.rule for c in check_text(text.format("$3,600,000")).failures} == {"PV002", "PV031"}
+
+
+def test_a_capital_increase_is_the_new_shares_at_the_nominal_value():
+    text = ("Nordic Wind AB issues 10,000,000 new shares at SEK 15.00 per share, each with a "
+            "nominal value of SEK 0.05. Through the issue, the share capital increases by SEK "
+            "{}.")
+    [c] = checks(text.format("500,000"), "PV032")
+    assert c.status is Status.PASS
+    [c] = failures(text.format("600,000"), "PV032")
+    assert "10,000,000 × SEK 0.05" in c.message
+    # a no-par share's notional share of the capital, in German
+    de = ("Ausgegeben werden 2.000.000 neue Aktien, auf die jeweils EUR 1,00 des Grundkapitals "
+          "entfällt. Das Grundkapital erhöht sich damit um EUR {}.")
+    assert [c.status for c in checks(de.format("2.000.000,00"), "PV032")] == [Status.PASS]
+    assert [c.status for c in checks(de.format("2.100.000,00"), "PV032")] == [Status.FAIL]
