@@ -1224,3 +1224,14 @@ def test_a_capital_increase_is_the_new_shares_at_the_nominal_value():
           "entfällt. Das Grundkapital erhöht sich damit um EUR {}.")
     assert [c.status for c in checks(de.format("2.000.000,00"), "PV032")] == [Status.PASS]
     assert [c.status for c in checks(de.format("2.100.000,00"), "PV032")] == [Status.FAIL]
+
+
+def test_amounts_beside_quantities_priced_in_each_case_do_not_end_the_list():
+    # "(£2.0 million)" is no price: all three quantities are at 5 pence
+    text = ("Blue Lagoon Energy plc has raised approximately £{} million, comprising a placing "
+            "of 40,000,000 new shares (£2.0 million), a subscription for 5,000,000 new shares "
+            "(£250,000) and a retail offer of 10,000,000 new shares (£500,000), in each case at "
+            "5 pence per share.")
+    assert len(offering_lines(text.format("2.75"))) == 3
+    assert not check_text(text.format("2.75")).failures
+    assert [c.rule for c in check_text(text.format("3.75")).failures] == ["PV004"]

@@ -108,7 +108,8 @@ class Engine:
 
     def _nearby(self, role: str, stated: Figure) -> list[Term]:
         """A sentence-scope operand: the figures for ``role`` around the stated figure; a price
-        may also be the offering price stated anywhere."""
+        may also be the offering price stated anywhere, a quantity the release's one offering
+        line or all its lines together, a count outstanding the one the release names."""
         out, far = [], []
         for f, strict in self._candidates(role):
             if f is stated or _descriptive(f):

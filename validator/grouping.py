@@ -279,7 +279,7 @@ def _each_at(figures: tuple[Figure, ...], price: Figure, quantity: Figure) -> li
     if quantity.sentence != price.sentence or _EACH not in price.roles:
         return []
     earlier = [f.span.end for f in figures if f.sentence == price.sentence
-               and f.kind is Kind.MONEY and f.span.end <= quantity.span.start]
+               and f.kind is Kind.MONEY and f.role == "price" and f.span.end <= quantity.span.start]
     start = max(earlier, default=-1)
     return [f for f in figures if f.sentence == price.sentence and f is not quantity
             and _is_quantity(f) and f.noun == quantity.noun and start < f.span.start

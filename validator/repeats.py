@@ -97,6 +97,8 @@ def line_repeats(lines) -> list[tuple[Figure, Figure]]:
     out = []
     for i, a in enumerate(stated):
         for b in stated[i + 1:]:
+            if a.sentence == b.sentence:
+                continue  # one sentence's lines are several ("..., in each case at 5 pence")
             if a.quantity.stated.meets(b.quantity.stated) and a.price.value != b.price.value \
                     and (a.price.currency, a.price.exponent) == (b.price.currency,
                                                                 b.price.exponent) \
