@@ -1235,3 +1235,11 @@ def test_amounts_beside_quantities_priced_in_each_case_do_not_end_the_list():
     assert len(offering_lines(text.format("2.75"))) == 3
     assert not check_text(text.format("2.75")).failures
     assert [c.rule for c in check_text(text.format("3.75")).failures] == ["PV004"]
+
+
+def test_a_fee_paid_in_cash_and_options_sells_nothing():
+    text = ("Kestrel Energy will place 40,000,000 shares at A$0.20 per share to raise A$8 "
+            "million.\n\nThe lead manager will receive a 6% fee on funds raised, being "
+            "A$480,000, and 5,000,000 options.")
+    assert [x.quantity.text for x in offering_lines(text)] == ["40,000,000"]
+    assert not check_text(text).failures

@@ -207,7 +207,8 @@ def _lines_at_the_one_price(figures: tuple[Figure, ...], lines: list[Line],
 def _unpriced(figures: tuple[Figure, ...], priced: set[int], currency: str,
               preferred: bool) -> Iterator[tuple[list[Figure], list[Figure]]]:
     """For each sentence not in ``priced``: its quantities (of preferred shares, or of
-    others) and its amounts in ``currency``."""
+    others) and its amounts in ``currency`` (not a fee: "a 6% fee, being A$480,000, and
+    5,000,000 options" sells nothing)."""
     by_sentence: dict[int, list[Figure]] = {}
     for f in figures:
         by_sentence.setdefault(f.sentence, []).append(f)
@@ -215,7 +216,7 @@ def _unpriced(figures: tuple[Figure, ...], priced: set[int], currency: str,
         here = by_sentence[sentence]
         yield ([f for f in here if _is_quantity(f) and (f.noun == "preferred") == preferred],
                [f for f in here if f.kind is Kind.MONEY and f.role not in PER_SECURITY
-                and f.currency == currency])
+                and "commission" not in f.roles and f.currency == currency])
 
 
 def _quantity_for(figures: tuple[Figure, ...], i: int,
