@@ -1243,3 +1243,12 @@ def test_a_fee_paid_in_cash_and_options_sells_nothing():
             "A$480,000, and 5,000,000 options.")
     assert [x.quantity.text for x in offering_lines(text)] == ["40,000,000"]
     assert not check_text(text).failures
+
+
+def test_a_small_number_in_words_is_no_quantity_sold():
+    # "four shares held" is the entitlement, not the line the price belongs to
+    text = ("Greenfield Agritech offered one new share for every four shares held at 2 cents "
+            "per share. Valid acceptances were received for 150,000,000 shares (A${} million).")
+    assert [x.quantity.text for x in offering_lines(text.format("3.0"))] == ["150,000,000"]
+    assert [c.status for c in checks(text.format("3.0"), "PV001")] == [Status.PASS]
+    assert [c.status for c in checks(text.format("4.0"), "PV001")] == [Status.FAIL]

@@ -98,7 +98,9 @@ class Groups:
 
 
 def _is_quantity(f: Figure) -> bool:
+    # (not "one new share for every four shares held": a small number in words describes)
     return (f.kind is Kind.COUNT and f.noun in _SECURITIES and f.value > 1
+            and not (f.words and f.value < 10)
             and f.role not in ("outstanding", "enlarged", "fee_warrants", "fee_shares"))
 
 
