@@ -1252,3 +1252,14 @@ def test_a_small_number_in_words_is_no_quantity_sold():
     assert [x.quantity.text for x in offering_lines(text.format("3.0"))] == ["150,000,000"]
     assert [c.status for c in checks(text.format("3.0"), "PV001")] == [Status.PASS]
     assert [c.status for c in checks(text.format("4.0"), "PV001")] == [Status.FAIL]
+
+
+def test_a_commission_reduced_for_part_of_the_gross_is_checked_at_both_rates():
+    text = ("Arrow Energy sold 23,000,000 shares at C$0.45 per share for gross proceeds of "
+            "C$10,350,000.\n\nThe agents received a cash commission of C${}, representing 6.0% "
+            "of the gross proceeds, other than C$900,000 of proceeds from president's list "
+            "purchasers, on which a reduced commission of 3.0% was paid.")
+    assert not check_text(text.format("594,000")).failures
+    assert not checks(text.format("594,000"), "PV003")  # the single rate is no relation here
+    [c] = check_text(text.format("564,000")).failures
+    assert c.rule == "PV033"

@@ -84,6 +84,8 @@ text = "b"
     (('scope = "line"', 'scope = "line"\ntargets = "yes"'), r"x\.toml:6: targets: must be true"),
     (('scope = "line"', 'scope = "line"\napproximately = "<"'),
      r"x\.toml:6: approximately: must be"),
+    (('scope = "line"', 'scope = "line"\nunless = "reduced_rate"'),
+     r"x\.toml:6: unless: must be a list of role names"),
 ])
 def test_bad_rule_files_name_file_and_line(change, problem):
     with pytest.raises(RuleFileError, match=problem):

@@ -465,8 +465,15 @@ class Engine:
             found = [o for line in self.groups.lines for o in self._bindings(rule, line)]
         else:
             found = list(self._bindings(rule, None))
-        found = [self._by_twin(rule, o) for o in found]
+        found = [self._by_twin(rule, o) for o in found if not self._unless(rule, o.stated)]
         return found + [m for o in found if (m := self._mirrored(rule, o)) is not None]
+
+    def _unless(self, rule: Rule, stated: Figure) -> bool:
+        """Whether the stated figure's sentence has words that make the relation another one
+        (the rule's ``unless`` roles)."""
+        return bool(rule.unless) and any(
+            not set(rule.unless).isdisjoint(f.roles)
+            for f in self._by_sentence.get(stated.sentence, ()))
 
     def _mirrored(self, rule: Rule, o: Outcome) -> Outcome | None:
         """An agreement in one currency of a conversion must hold in the other too: "6.6

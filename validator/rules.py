@@ -19,7 +19,7 @@ ROLES = frozenset(builtin_roles())
 SCOPES = ("line", "document", "sentence", "restatement", "repeat", "table")
 SEVERITIES = ("error", "warning")
 _KEYS = {"id", "name", "summary", "severity", "scope", "check", "message", "explanation",
-         "examples", "aliases", "targets", "approximately"}
+         "examples", "aliases", "targets", "approximately", "unless"}
 _ID = re.compile(r"^PV\d{3}$")
 _NAME = re.compile(r"^[a-z]+(?:-[a-z]+)*$")
 _PLACEHOLDERS = {"expected", "stated", "difference", "relation", "computed"}
@@ -54,6 +54,9 @@ class Rule:
     # the relation an approximate stated figure must meet instead of the check's own: "<="
     # for a net "approximately C$5.5 million" after other expenses too
     approximately: str | None = None
+    # vocabulary roles that, in the stated figure's sentence, say the relation is another
+    # one: a commission "reduced to 3.0%" for part of the gross is no single rate's product
+    unless: tuple[str, ...] = ()
 
     @property
     def roles(self) -> tuple[str, ...]:
@@ -112,10 +115,13 @@ def parse_rule(text: str, source: str) -> Rule:
         fail("targets", "must be true or false")
     if data.get("approximately") not in (None, "==", "<=", ">="):
         fail("approximately", 'must be "==", "<=" or ">="')
+    unless = data.get("unless", [])
+    if not isinstance(unless, list) or not all(isinstance(r, str) for r in unless):
+        fail("unless", "must be a list of role names")
     return Rule(data["id"], data["name"], data["summary"].strip(), data["severity"],
                 data["scope"], check, data["check"], data["message"].strip(),
                 data["explanation"].strip(), tuple(examples), source,
-                data.get("targets", False), data.get("approximately"))
+                data.get("targets", False), data.get("approximately"), tuple(unless))
 
 
 def load_rules(paths: tuple[Path, ...] = ()) -> tuple[Rule, ...]:
