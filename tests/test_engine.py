@@ -1263,3 +1263,11 @@ def test_a_commission_reduced_for_part_of_the_gross_is_checked_at_both_rates():
     assert not checks(text.format("594,000"), "PV003")  # the single rate is no relation here
     [c] = check_text(text.format("564,000")).failures
     assert c.rule == "PV033"
+
+
+def test_a_figure_stated_again_as_an_operand_is_no_typo_of_their_sum():
+    # 2,222,222 warrants for 2,222,222 HD units: 4,000,000 + 2,222,222 is one digit from it
+    text = ("Goldcliff closed a placement of 4,000,000 flow-through units at $0.12 per FT unit "
+            "and 2,222,222 hard-dollar units at $0.09 per HD unit. In total, 2,000,000 and "
+            "2,222,222 warrants were issued with the FT and HD units respectively.")
+    assert not check_text(text).failures

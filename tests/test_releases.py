@@ -20,9 +20,21 @@ def test_a_correct_release_raises_no_alarm(path):
     assert any(c.status.value == "pass" for c in report.checks)
 
 
-@pytest.mark.xfail(strict=True, reason="known false alarm: a share price after 'pre-funded "
-                   "warrants to purchase' is read as an exercise price (README: limitations)")
-@pytest.mark.parametrize("path", KNOWN, ids=lambda p: p.stem)
+# known false alarms (README, "Measuring on real releases"), each a strict expected failure:
+# fixed, the test fails and the release moves to tests/releases
+WHY = {
+    "quantum-rail-prefunded-price": "a share price after 'pre-funded warrants to purchase' is "
+                                    "read as an exercise price",
+    "stellar-notes-and-shares": "the notes' principal is taken for a total, and the financing's "
+                                "total for one of its parts",
+    "goldcliff-finders-fee-base": "the base a finder's fee rate is paid on, glossed after it "
+                                  "('... introduced by finders ($450,000)'), is not taken alone",
+}
+
+
+@pytest.mark.parametrize("path", [
+    pytest.param(p, marks=pytest.mark.xfail(strict=True, reason=WHY[p.stem]), id=p.stem)
+    for p in KNOWN])
 def test_a_known_false_alarm_is_still_there(path):
     report = check_text(path.read_text(encoding="utf-8"), str(path))
     assert [c.message for c in report.failures] == []

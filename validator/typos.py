@@ -63,6 +63,12 @@ def typo_suspect(rule: Rule, stated: Figure, bind: dict[str, Term],
     if computed is not None and _beyond_one_digit(rule, stated, computed):
         return None
     for f in figures:
+        if f is stated and any(g is not f and g.kind is f.kind and g.value == f.value
+                               for g in figures):
+            # the stated figure stated again among the operands (3,333,333 warrants against
+            # 3,333,333 units plus 5,000,000 units): a round operand added to its twin lands
+            # one digit from it by construction, no typo
+            continue
         digits = len(written_digits(f))
         if digits < 2:
             if (pinned or (within and not loose)) \
