@@ -1271,3 +1271,11 @@ def test_a_figure_stated_again_as_an_operand_is_no_typo_of_their_sum():
             "and 2,222,222 hard-dollar units at $0.09 per HD unit. In total, 2,000,000 and "
             "2,222,222 warrants were issued with the FT and HD units respectively.")
     assert not check_text(text).failures
+
+
+def test_quantities_priced_respectively_share_the_sentences_amount():
+    text = ("Quantum Rail sold 2,500,000 shares of common stock and pre-funded warrants to "
+            "purchase 1,000,000 shares at a price of $2.43 per share and $2.429 per pre-funded "
+            "warrant, for gross proceeds of approximately US${} million.")
+    assert not check_text(text.format("8.5")).failures
+    assert [c.rule for c in check_text(text.format("9.5")).failures] == ["PV004"]

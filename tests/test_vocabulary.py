@@ -295,3 +295,18 @@ def test_a_language_file_groups_quantities_with_prices_too():
             "Aktien bei Vorständen, jeweils zu EUR 2,40 je Aktie, für insgesamt EUR {}.")
     assert not check_text(text.format("3.600.000,00")).failures
     assert [c.rule for c in check_text(text.format("3.800.000,00")).failures] == ["PV004"]
+
+
+@pytest.mark.parametrize("text, figure, role", [
+    # pre-funded warrants "to purchase" are sold at a price, not exercised at it ...
+    ("It sold 2,500,000 shares and pre-funded warrants to purchase 1,000,000 shares at a price "
+     "of $2.43 per share and $2.429 per pre-funded warrant.", "$2.43", "price"),
+    # ... unless the words name an exercise price
+    ("The investor received pre-funded warrants to purchase up to 1,000,000 shares at an "
+     "exercise price of $0.0001 per share.", "$0.0001", "exercise_price"),
+    ("Warrants to purchase 500,000 shares at a price of $0.50 per share were issued.", "$0.50",
+     "exercise_price"),
+])
+def test_a_role_whose_overrider_is_overridden_keeps_its_own_overrides(text, figure, role):
+    (f,) = [f for f in check_text(text).figures if f.text == figure]
+    assert f.role == role

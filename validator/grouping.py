@@ -119,7 +119,11 @@ def group(figures: tuple[Figure, ...], text: str) -> Groups:
         quantity = _quantity_for(figures, i)
         if quantity is not None:
             each = _each_at(figures, f, quantity)
-            lines.append(Line(0, f, quantity, shared=bool(each)))
+            # (quantities priced respectively share the sentence's amount too: "2,500,000
+            # shares and pre-funded warrants to purchase 1,000,000 shares at $2.43 per share
+            # and $2.429 per pre-funded warrant, for gross proceeds of US$8.5 million")
+            shared = bool(each) or _respectively(figures, f) is not None
+            lines.append(Line(0, f, quantity, shared=shared))
             lines.extend(Line(0, f, q) for q in _also_at(figures, f, quantity))
             lines.extend(Line(0, f, q, shared=True) for q in each)
     headed = [f for f in figures if _is_quantity(f) and not f.words and _heading(text, f)]

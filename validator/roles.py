@@ -27,6 +27,7 @@ _ABBREVIATIONS = re.compile(
 _OPENING = re.compile(r"(?i),\s*(?:after|before|net\s+of|less|excluding|including)\b")
 _CLOSING = re.compile(r"(?i)\s*,\s*(?:is|are|was|were|will|would|should|amounts?|amounted|"
                       r"total(?:s|led|ed)?|came|comes?)\b[^,;()]*")
+_OVERRIDE_TURNS = 4
 _ASIDE = re.compile(r"\([^()]*\)")
 _AT_BOUND = re.compile(r"(?i)\bat\s+(?:least|most)\s*$")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
@@ -186,10 +187,17 @@ def _cues(f: Figure, left: str, right: str, vocabulary: Vocabulary) -> list[tupl
         if best is not None:
             found.append((*best, cue.role))
     named = {role for *_, role in found}
-    lost = {r for role in named for r in vocabulary.overrides[role]}
     # a role that is itself overridden overrides nothing: "pre-funded warrants to purchase
-    # 1,000,000 shares at $7.999 per pre-funded warrant" is a price, not an exercise price
-    lost = {r for role in named - lost for r in vocabulary.overrides[role]}
+    # 1,000,000 shares at $7.999 per pre-funded warrant" is a price, not an exercise price;
+    # settled in turns, so that a role whose overrider is overridden in turn keeps its own
+    # overrides ("pre-funded warrants to purchase ... at an exercise price of $0.0001"). An
+    # even number of turns leaves two roles overriding each other both standing.
+    lost: set[str] = set()
+    for _ in range(_OVERRIDE_TURNS):
+        now = {r for role in named - lost for r in vocabulary.overrides[role]}
+        if now == lost:
+            break
+        lost = now
     return [x for x in found if x[-1] not in lost]
 
 
