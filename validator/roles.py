@@ -27,7 +27,7 @@ _ABBREVIATIONS = re.compile(
 _OPENING = re.compile(r"(?i),\s*(?:after|before|net\s+of|less|excluding|including)\b")
 _CLOSING = re.compile(r"(?i)\s*,\s*(?:is|are|was|were|will|would|should|amounts?|amounted|"
                       r"total(?:s|led|ed)?|came|comes?)\b[^,;()]*")
-_OVERRIDE_TURNS = 4
+_OVERRIDE_TURNS = 4  # turns to settle which found roles override which (_cues)
 _ASIDE = re.compile(r"\([^()]*\)")
 _AT_BOUND = re.compile(r"(?i)\bat\s+(?:least|most)\s*$")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
