@@ -1279,3 +1279,14 @@ def test_quantities_priced_respectively_share_the_sentences_amount():
             "warrant, for gross proceeds of approximately US${} million.")
     assert not check_text(text.format("8.5")).failures
     assert [c.rule for c in check_text(text.format("9.5")).failures] == ["PV004"]
+
+
+def test_a_total_the_words_name_beside_several_lines_is_no_one_lines_gross():
+    text = ("Copperline closed a placement of 2,000,000 flow-through shares at $0.15 and "
+            "3,000,000 non-flow-through units at $0.10, for total gross proceeds of ${}.")
+    assert not check_text(text.format("600,000")).failures
+    assert [c.rule for c in check_text(text.format("700,000")).failures] == ["PV004"]
+    # a line's own amount right after it is still its gross
+    own = ("Copperline sold 2,000,000 flow-through shares at $0.15 for $300,000 and 3,000,000 "
+           "units at $0.10 for ${}.")
+    assert [c.status for c in checks(own.format("300,000"), "PV001")] == [Status.PASS] * 2

@@ -186,9 +186,11 @@ class Engine:
                    and (not near.inferred or f.sentence == near.sentence)
                    and (f.qualifier is Qualifier.UP_TO) == near.up_to
                    and "headline" not in f.roles and not _other_tranche(f, near)
-                   # the total of the lines a sentence prices together is no one line's
-                   and not (role in ("gross", "aggregate") and near.shared
-                            and f.sentence == near.sentence)]
+                   # the total of the lines a sentence prices together is no one line's,
+                   # nor is a total the words name in a sentence of several lines ("2,000,000
+                   # shares at $0.15 and 3,000,000 units at $0.10, for total gross proceeds")
+                   and not (role in ("gross", "aggregate") and f.sentence == near.sentence
+                            and (near.shared or ("aggregate" in f.roles and self._several(f))))]
         return out
 
     def _operands(self, role: str, near: Line | None) -> list[Term]:
@@ -264,6 +266,18 @@ class Engine:
             return None
         total = add_up([term_of(x.quantity) for x in lines], structural=True)
         return total[0] if total else None
+
+    def _several(self, f: Figure) -> bool:
+        """Whether ``f``'s sentence states two or more offering lines with their own prices."""
+        return self._lines_per_sentence.get(f.sentence, 0) > 1
+
+    @functools.cached_property
+    def _lines_per_sentence(self) -> dict[int, int]:
+        out: dict[int, int] = {}
+        for x in self.groups.lines:
+            if not x.borrowed:
+                out[x.sentence] = out.get(x.sentence, 0) + 1
+        return out
 
     @functools.cached_property
     def _own_lines(self) -> frozenset[int]:
