@@ -12,6 +12,7 @@ roles that the grouping allows and keeps the one that agrees best. The check the
 
 from __future__ import annotations
 
+import collections
 import functools
 import itertools
 from collections.abc import Iterable
@@ -129,13 +130,10 @@ class Engine:
         # the nearest few: a long release would otherwise bind every pair of its figures
         far.sort(key=lambda f: abs(f.sentence - stated.sentence))
         out.extend(attrs.evolve(term_of(f), structural=False) for f in far[:_FAR_OPERANDS])
-        if role == "price":  # (a candidate line's price too: "between 2,800,000 and
-            # 3,892,954 shares" at the release's one price are alternatives, not no sale)
-            prices = {(x.price.value, x.price.currency): x.price for x in self.groups.lines
-                      if not x.up_to and not x.settlement}
-            single = len(prices) == 1
+        if role == "price":
+            prices = self._offering_prices
             taken = {id(t.figures[0]) for t in out}
-            out.extend(attrs.evolve(term_of(p), structural=single) for p in prices.values()
+            out.extend(attrs.evolve(term_of(p), structural=len(prices) == 1) for p in prices
                        if id(p) not in taken)
         if role == "market":  # "6.6% below the closing price of $0.071": the price follows
             out = [t if t.figures[0].span.start > stated.span.start
@@ -251,6 +249,13 @@ class Engine:
         return frozenset(id(f) for x in lines for f in (*x.figures, *gross))
 
     @functools.cached_property
+    def _offering_prices(self) -> list[Figure]:
+        """Each price the release sells at, once (a candidate line's too: "between 2,800,000
+        and 3,892,954 shares" at the release's one price are alternatives, not no sale)."""
+        return list({(x.price.value, x.price.currency): x.price for x in self.groups.lines
+                     if not x.up_to and not x.settlement}.values())
+
+    @functools.cached_property
     def _sole_outstanding(self) -> Figure | None:
         """The one count the words call the shares outstanding, when the release states one
         (perhaps more than once)."""
@@ -269,20 +274,13 @@ class Engine:
 
     def _several(self, f: Figure) -> bool:
         """Whether ``f``'s sentence states two or more offering lines with their own prices."""
-        return self._lines_per_sentence.get(f.sentence, 0) > 1
+        return self._own_lines.get(f.sentence, 0) > 1
 
     @functools.cached_property
-    def _lines_per_sentence(self) -> dict[int, int]:
-        out: dict[int, int] = {}
-        for x in self.groups.lines:
-            if not x.borrowed:
-                out[x.sentence] = out.get(x.sentence, 0) + 1
-        return out
-
-    @functools.cached_property
-    def _own_lines(self) -> frozenset[int]:
-        """The sentences that state a line's quantity and price together."""
-        return frozenset(x.quantity.sentence for x in self.groups.lines if not x.borrowed)
+    def _own_lines(self) -> dict[int, int]:
+        """The sentences that state a line's quantity and price together, with how many."""
+        return dict(collections.Counter(x.sentence for x in self.groups.lines
+                                        if not x.borrowed))
 
     @functools.cached_property
     def _distinct_lines(self) -> list[Line]:
@@ -479,15 +477,16 @@ class Engine:
             found = [o for line in self.groups.lines for o in self._bindings(rule, line)]
         else:
             found = list(self._bindings(rule, None))
-        found = [self._by_twin(rule, o) for o in found if not self._unless(rule, o.stated)]
+        barred = self._unless(rule)
+        found = [self._by_twin(rule, o) for o in found if o.stated.sentence not in barred]
         return found + [m for o in found if (m := self._mirrored(rule, o)) is not None]
 
-    def _unless(self, rule: Rule, stated: Figure) -> bool:
-        """Whether the stated figure's sentence has words that make the relation another one
-        (the rule's ``unless`` roles)."""
-        return bool(rule.unless) and any(
-            not set(rule.unless).isdisjoint(f.roles)
-            for f in self._by_sentence.get(stated.sentence, ()))
+    def _unless(self, rule: Rule) -> set[int]:
+        """The sentences whose words make the rule's relation another one (its ``unless``
+        roles): a figure stated there is not checked by it."""
+        if not rule.unless:
+            return set()
+        return {f.sentence for f in self.figures if not set(f.roles).isdisjoint(rule.unless)}
 
     def _mirrored(self, rule: Rule, o: Outcome) -> Outcome | None:
         """An agreement in one currency of a conversion must hold in the other too: "6.6
