@@ -127,7 +127,8 @@ def assess(rule: Rule, stated: Figure, bind: dict[str, Term], line: Line | None,
     # "insiders subscribed $936,798.50 across the placement" may span tranches at other
     # prices. The release's one price taken for a sentence that did not state it is not the
     # typo suspect either, unless the release has no other line for it to belong to.
-    borrowed = {x.price for x in lines if x is not None and x.borrowed and x.price in figures}
+    borrowed = {x.price for x in lines if x is not None and x.borrowed
+                and any(x.price is f for f in figures)}
     assumed = {x.price for x in lines if x is not None and x.inferred and id(x.price) not in sole}
     suspect = None
     if typos and not holds:
