@@ -135,9 +135,11 @@ def _exact_single(rule: Rule, stated: Figure, bind: dict[str, Term], f: Figure,
     repaired = whole.scaleb(f.exponent)
     if not 1 <= whole <= 9 or repaired == f.value or abs(digit - whole) > whole * _NEARLY:
         return False
+    if one_sentence:
+        return True
     others = [g for g in figures if g is not f]
-    return one_sentence or min(map(significant, others)) >= 2 \
-        or max(map(significant, others)) >= SPECIFIC \
+    digits = [significant(g) for g in others]
+    return min(digits) >= 2 or max(digits) >= SPECIFIC \
         or any(g.role == f.role and g.value == repaired for g in others)
 
 
