@@ -116,14 +116,14 @@ def group(figures: tuple[Figure, ...], text: str) -> Groups:
             continue
         if f.kind is not Kind.MONEY or f.role != "price":
             continue
-        quantity = _quantity_for(figures, i)
+        # quantities priced respectively share the sentence's amount: "2,500,000 shares and
+        # pre-funded warrants to purchase 1,000,000 shares at $2.43 per share and $2.429 per
+        # pre-funded warrant, for gross proceeds of US$8.5 million"
+        paired = _respectively(figures, f)
+        quantity = paired or _quantity_for(figures, i)
         if quantity is not None:
             each = _each_at(figures, f, quantity)
-            # (quantities priced respectively share the sentence's amount too: "2,500,000
-            # shares and pre-funded warrants to purchase 1,000,000 shares at $2.43 per share
-            # and $2.429 per pre-funded warrant, for gross proceeds of US$8.5 million")
-            shared = bool(each) or _respectively(figures, f) is not None
-            lines.append(Line(0, f, quantity, shared=shared))
+            lines.append(Line(0, f, quantity, shared=bool(each) or paired is not None))
             lines.extend(Line(0, f, q) for q in _also_at(figures, f, quantity))
             lines.extend(Line(0, f, q, shared=True) for q in each)
     headed = [f for f in figures if _is_quantity(f) and not f.words and _heading(text, f)]
@@ -227,15 +227,13 @@ def _unpriced(figures: tuple[Figure, ...], priced: set[int], currency: str,
 
 def _quantity_for(figures: tuple[Figure, ...], i: int,
                   nouns: tuple[str, ...] | None = None) -> Figure | None:
-    """The quantity a price (or, for ``nouns``, a stated value) belongs to."""
+    """The quantity a price (or, for ``nouns``, a stated value) belongs to, when no other
+    price of its sentence pairs with quantities in order (_respectively)."""
     price = figures[i]
 
     def counted(f: Figure) -> bool:
         return _is_quantity(f) and (nouns is None or f.noun in nouns)
 
-    paired = _respectively(figures, price) if nouns is None else None
-    if paired is not None:
-        return paired
     same = [f for f in figures if f.sentence == price.sentence and counted(f)]
     before = [f for f in same if f.span.end <= price.span.start]
     if before:
