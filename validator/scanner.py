@@ -107,9 +107,10 @@ class Lexicon:
     @functools.cached_property
     def range_upper(self) -> re.Pattern:
         """What joins a range's lower bound to its upper one: "and at most", "och högst"."""
-        uppers = [p for p, n in self.qualifiers if n == "up_to"]
+        own = [p for p, n in self.qualifiers if n == "up_to"]
+        uppers = [_UP_TO, _alt(own)] if own else [_UP_TO]
         return re.compile(rf"(?i)\s*,?\s*(?:{_alt(('and', *self.joins))})\s+"
-                          rf"(?:{_alt((*_UPPER_BOUNDS, *uppers))})(?!\w)")
+                          rf"(?:{'|'.join(uppers)})(?!\w)")
 
     @functools.cached_property
     def noun_after(self) -> re.Pattern | None:
@@ -243,8 +244,10 @@ _MISPRICED_COUNT = re.compile(r"\s+(?:[A-Za-z]+-[\w-]+\s+|[A-Z]\w+\s+|common\s+|
 _PREFERRED_AFTER = re.compile(r"(?i)\s+of\s+(?:[\w-]+\s+){0,3}?preferred\b")
 # "from 1,277,948,588 to 1,916,922,882 shares"; other languages' joining words are data
 _JOINS = ("to", "and", "or")
-_UPPER_BOUNDS = ("at most", "a maximum of", "maximum of", "up to", "not more than",
-                 "no more than")
+# the English words of an upper bound: "up to" targets (_QUALIFIERS), a range's upper end
+_UP_TO = (r"up\s+to|a\s+maximum\s+of|maximum\s+of|not\s+more\s+than|no\s+more\s+than"
+          r"|not\s+(?:to\s+)?exceed|(?:did|does|do|will|would)\s+not\s+exceed|less\s+than"
+          r"|fewer\s+than|at\s+most|as\s+(?:much|many)\s+as")
 _ISSUED_AFTER = re.compile(r"(?i)\s+(?:new\s+)?(?:to\s+be|will\s+be|were|was|are|being)\s+"
                            r"(?:issued|allotted|placed)\b")
 _MARKER = re.compile(r"\(\d{1,3}\)")
@@ -509,10 +512,7 @@ def _trailing_zeros(value: Decimal) -> int:
 
 
 _QUALIFIERS = [
-    (re.compile(r"(?i)\b(?:up\s+to|a\s+maximum\s+of|maximum\s+of|not\s+more\s+than|no\s+more\s+"
-                r"than|not\s+(?:to\s+)?exceed|(?:did|does|do|will|would)\s+not\s+exceed|less\s+than"
-                r"|fewer\s+than|at\s+most|as\s+(?:much|many)\s+as)\s+(?:an?\s+)?(?:additional\s+)?"
-                r"(?:aggregate\s+(?:of\s+)?)?"
+    (re.compile(rf"(?i)\b(?:{_UP_TO})\s+(?:an?\s+)?(?:additional\s+)?(?:aggregate\s+(?:of\s+)?)?"
                 r"(?:gross\s+)?(?:(?:about|approximately|around|roughly)\s+)?$"),
      Qualifier.UP_TO),  # "up to about S$10.3 million", "up to an additional 735,000": targets
     (re.compile(r"(?i)\b(?:over|more\s+than|in\s+excess\s+of|exceeding|at\s+least|a\s+minimum\s+of"
